@@ -1,0 +1,20 @@
+import pytest
+from django.core.management import call_command
+
+FIXTURES = ["reference", "officials", "sources", "meetings"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the five releases, loaded once per session."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def admin_client_logged_in(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "pw-12345-long"
+    )
+    client.force_login(user)
+    return client
