@@ -1,0 +1,175 @@
+"""The meeting list's filters: one FilterSet shared by the page, its exports and its feed."""
+
+import calendar
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db.models import Q
+
+from .models import Agency, City, Country, DatePrecision, Meeting, MeetingKind, Official, Topic
+from .search import search_meetings
+
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+SORTS = {
+    "-date": ("Newest first", [Meeting._meta.ordering[0], "title"]),
+    "date": ("Oldest first", ["date", "title"]),
+    "title": ("Title", ["title"]),
+}
+
+
+class PartialDateField(forms.CharField):
+    """
+    An ISO date that may stop at the month or the year: "2018", "2018-05", "2018-05-03".
+    Cleans to (first_day, last_day) of the period it names.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = PARTIAL_DATE.match(value)
+        if not match:
+            raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            if month is None:
+                return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            if day is None:
+                last = calendar.monthrange(year, month)[1]
+                return datetime.date(year, month, 1), datetime.date(year, month, last)
+            day_date = datetime.date(year, month, day)
+            return day_date, day_date
+        except (ValueError, calendar.IllegalMonthError):
+            raise ValidationError(f"{value} is not a real date.", code="invalid") from None
+
+
+class PartialDateFilter(django_filters.Filter):
+    field_class = PartialDateField
+
+
+class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Repeated ?name=slug parameters; unknown slugs are form errors, not 500s."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+    def get_filter_predicate(self, v):
+        # Filter on the object itself (its key), not on the slug it was looked up by.
+        return {self.field_name: v}
+
+
+class MeetingFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        if after and before and after[0] > before[1]:
+            self.add_error("date_before", "“Until” must not be before “From”.")
+        return cleaned
+
+
+class MeetingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_q",
+        validators=[MaxLengthValidator(200)],
+        help_text="Words in the title, summary, participants' names or topics.",
+    )
+    topic = SlugMultipleChoiceFilter(
+        label="Topic", field_name="topics", queryset=Topic.objects.all(), distinct=True
+    )
+    official = SlugMultipleChoiceFilter(
+        label="Official",
+        field_name="participations__official",
+        queryset=Official.objects.all(),
+        conjoined=True,
+        distinct=True,
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label="Agency",
+        to_field_name="slug",
+        queryset=Agency.objects.all(),
+        method="filter_agency",
+    )
+    country = django_filters.ModelChoiceFilter(
+        label="Country", to_field_name="code", queryset=Country.objects.all()
+    )
+    city = django_filters.ModelChoiceFilter(
+        label="City", to_field_name="slug", queryset=City.objects.all()
+    )
+    kind = django_filters.ChoiceFilter(label="Kind", choices=MeetingKind.choices, empty_label="Any kind")
+    date_after = PartialDateFilter(label="From", method="filter_date_after")
+    date_before = PartialDateFilter(label="Until", method="filter_date_before")
+    sort = django_filters.ChoiceFilter(
+        label="Sort",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = []
+        form = MeetingFilterForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            # Country codes are written in capitals; accept "mx" for "MX".
+            if data.get("country"):
+                data["country"] = data["country"].upper()
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["sort"].required = False
+
+    def filter_q(self, queryset, name, value):
+        return search_meetings(queryset, value)
+
+    def filter_agency(self, queryset, name, agency):
+        # An agency's meetings include those of the bodies inside it (Senate within Congress).
+        agency_ids = agency_and_descendants(agency)
+        return queryset.filter(
+            Q(participations__position__agency__in=agency_ids)
+            | Q(delegations__agencies__in=agency_ids)
+        ).distinct()
+
+    def filter_date_after(self, queryset, name, value):
+        # A meeting known to the month or year matches if any day of it can be on or after.
+        first = value[0]
+        starts = (
+            Q(date_precision=DatePrecision.DAY, date__gte=first)
+            | Q(date_precision=DatePrecision.MONTH, date__gte=first.replace(day=1))
+            | Q(date_precision=DatePrecision.YEAR, date__gte=first.replace(month=1, day=1))
+        )
+        return queryset.filter(starts | Q(date_end__gte=first))
+
+    def filter_date_before(self, queryset, name, value):
+        return queryset.filter(date__lte=value[1])
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # the ordering is applied last, in filter_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or "-date"
+        return queryset.order_by(*SORTS[sort][1])
+
+
+def agency_and_descendants(agency):
+    children = {}
+    for pk, parent_id in Agency.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, frontier = [agency.pk], [agency.pk]
+    while frontier:
+        frontier = [
+            child for pk in frontier for child in children.get(pk, []) if child not in found
+        ]
+        found.extend(frontier)
+    return found

@@ -1,0 +1,764 @@
+"""
+The public site. Views stay thin: the FilterSet filters, QuerySet methods fetch, and each
+page runs a fixed number of queries whatever the page size.
+"""
+
+import csv
+import json
+from collections import OrderedDict
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear
+from django.http import JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from .filters import SORTS, MeetingFilter, agency_and_descendants
+from .models import (
+    Agency,
+    Country,
+    Meeting,
+    MeetingKind,
+    Mention,
+    Official,
+    Participation,
+    Position,
+    Quote,
+    Source,
+    Topic,
+)
+from .querystring import QueryParams
+
+MEETINGS_PER_PAGE = 20
+RELATED_PER_PAGE = 50
+FACET_LIMIT = 12
+EXPORT_CHUNK = 500
+MeetingTopic = Meeting.topics.through
+
+
+def published_meetings():
+    return Meeting.objects.published()
+
+
+def list_prefetch(queryset):
+    """What a row of a meeting list shows: place, participants and topics."""
+    return queryset.select_related("city", "country").prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("official").order_by("order", "pk"),
+        ),
+        "topics",
+    )
+
+
+def paginate(request, queryset, per_page):
+    """
+    A page of `queryset` with links that keep every other parameter. A page number that is
+    not a whole number from 1 gives page 1, one past the end the last page, each with a
+    message saying so: never an error page.
+    """
+    params = QueryParams(request.GET)
+    raw = request.GET.get("page", "1")
+    paginator = Paginator(queryset, per_page)
+    message = ""
+    try:
+        number = int(raw)
+        if number < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        number = 1
+        message = "The page number must be a whole number from 1; showing page 1."
+    if number > paginator.num_pages:
+        message = f"There is no page {number}; showing the last page, {paginator.num_pages}."
+        number = paginator.num_pages
+    page = paginator.page(number)
+    links = [
+        {
+            "number": n,
+            "url": params.page(n) if n != paginator.ELLIPSIS else "",
+            "current": n == number,
+        }
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+    return {
+        "page": page,
+        "message": message,
+        "links": links,
+        "previous": params.page(page.previous_page_number()) if page.has_previous() else "",
+        "next": params.page(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+# ---------------------------------------------------------------- facets
+
+
+def facet_counts(filtered, params):
+    """
+    Counts for topic, official, country, kind and year among the filtered meetings, one
+    grouped query each, with the link that adds or removes that value.
+    """
+    ids = filtered.order_by().values("pk")
+    base = Meeting.objects.filter(pk__in=ids)
+    topics = (
+        MeetingTopic.objects.filter(meeting__in=ids)
+        .values_list("topic__slug", "topic__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "topic__name")[:FACET_LIMIT]
+    )
+    officials = (
+        Participation.objects.filter(meeting__in=ids)
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "official__sort_name")[:FACET_LIMIT]
+    )
+    countries = (
+        base.exclude(country=None)
+        .values_list("country__code", "country__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "country__name")
+    )
+    kind_labels = dict(MeetingKind.choices)
+    kinds = [
+        (kind, kind_labels.get(kind, kind), n)
+        for kind, n in base.values_list("kind").annotate(n=Count("pk")).order_by("-n", "kind")
+    ]
+    years = (
+        base.exclude(date=None)
+        .annotate(year=ExtractYear("date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+    )
+    return [
+        facet("Topic", "topic", params, topics, multi=True),
+        facet("Official", "official", params, officials, multi=True),
+        facet("Country", "country", params, countries),
+        facet("Kind", "kind", params, kinds),
+        year_facet(params, years),
+    ]
+
+
+def facet(title, key, params, rows, multi=False):
+    items = []
+    for value, label, count in rows:
+        active = params.has(key, value)
+        if multi:
+            url = params.toggle(key, value)
+        else:
+            url = params.without(key) if active else params.replace(key, value)
+        items.append({"label": label, "count": count, "url": url, "active": active})
+    return {"title": title, "key": key, "items": items}
+
+
+def year_facet(params, rows):
+    items = []
+    for year, count in rows:
+        year = str(year)
+        active = params.get("date_after") == year and params.get("date_before") == year
+        if active:
+            url = params.without("date_after", "date_before")
+        else:
+            url = params.replace_many(date_after=year, date_before=year)
+        items.append({"label": year, "count": count, "url": url, "active": active})
+    return {"title": "Year", "key": "year", "items": items}
+
+
+def active_chips(filterset, params):
+    """The filters in force, each with a link that removes it."""
+    if not filterset.is_bound:
+        return []
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    chips = []
+    for key in ("topic", "official"):
+        for obj in cleaned.get(key) or []:
+            chips.append({"label": f"{key.title()}: {obj}", "url": params.toggle(key, obj.slug)})
+    for key in ("agency", "country", "city"):
+        obj = cleaned.get(key)
+        if obj:
+            chips.append({"label": f"{key.title()}: {obj}", "url": params.without(key)})
+    if cleaned.get("kind"):
+        chips.append(
+            {
+                "label": f"Kind: {dict(MeetingKind.choices)[cleaned['kind']]}",
+                "url": params.without("kind"),
+            }
+        )
+    for key, label in (("date_after", "From"), ("date_before", "Until")):
+        if cleaned.get(key):
+            chips.append({"label": f"{label}: {params.get(key)}", "url": params.without(key)})
+    if cleaned.get("q"):
+        chips.append({"label": f"Search: {cleaned['q']}", "url": params.without("q")})
+    return chips
+
+
+# ---------------------------------------------------------------- pages
+
+
+@require_safe
+def home(request):
+    published = published_meetings()
+    counts = {
+        "meetings": published.count(),
+        "officials": Official.objects.filter(participations__meeting__status="published")
+        .distinct()
+        .count(),
+        "agencies": Agency.objects.count(),
+        "topics": Topic.objects.count(),
+        "sources": Source.objects.count(),
+    }
+    latest = list_prefetch(published.order_by(*SORTS["-date"][1]))[:5]
+    top_topics = (
+        MeetingTopic.objects.filter(meeting__status="published")
+        .values_list("topic__slug", "topic__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "topic__name")[:8]
+    )
+    top_officials = (
+        Participation.objects.filter(meeting__status="published")
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "official__sort_name")[:8]
+    )
+    return render(
+        request,
+        "meetings/home.html",
+        {
+            "counts": counts,
+            "latest": latest,
+            "top_topics": top_topics,
+            "top_officials": top_officials,
+        },
+    )
+
+
+@require_safe
+def meeting_list(request):
+    filterset = MeetingFilter(request.GET, queryset=published_meetings())
+    valid = filterset.is_valid()
+    params = QueryParams(request.GET)
+    filtered = filterset.qs
+    pagination = paginate(request, list_prefetch(filtered), MEETINGS_PER_PAGE)
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "pagination": pagination,
+        "params": params,
+        "facets": facet_counts(filtered, params),
+        "chips": active_chips(filterset, params),
+        "export_query": params.without("page"),
+        "sorts": [
+            {
+                "label": label,
+                "url": params.replace("sort", key),
+                "active": key == (params.get("sort") or "-date"),
+            }
+            for key, (label, _) in SORTS.items()
+        ],
+    }
+    return render(request, "meetings/meeting_list.html", context, status=200 if valid else 400)
+
+
+def get_published_meeting(slug):
+    queryset = (
+        published_meetings()
+        .with_related()
+        .prefetch_related(Prefetch("mentions", queryset=Mention.objects.select_related("official")))
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+@require_safe
+def meeting_detail(request, slug):
+    meeting = get_published_meeting(slug)
+    sides = OrderedDict()
+    for participation in meeting.participations.all():
+        sides.setdefault(participation.side, {"participants": [], "delegations": []})
+        sides[participation.side]["participants"].append(participation)
+    for delegation in meeting.delegations.all():
+        sides.setdefault(delegation.side, {"participants": [], "delegations": []})
+        sides[delegation.side]["delegations"].append(delegation)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "sides": sides.items()},
+    )
+
+
+@require_safe
+def meeting_detail_json(request, slug):
+    meeting = get_published_meeting(slug)
+    return JsonResponse(meeting_data(meeting, request), json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def official_list(request):
+    officials = (
+        Official.objects.select_related("country")
+        .annotate(
+            meeting_count=Count(
+                "participations", filter=Q(participations__meeting__status="published")
+            )
+        )
+        .order_by("sort_name")
+    )
+    country = request.GET.get("country", "").upper()
+    countries = list(Country.objects.all())
+    if country and any(c.code == country for c in countries):
+        officials = officials.filter(country__code=country)
+    else:
+        country = ""
+    pagination = paginate(request, officials, 100)
+    return render(
+        request,
+        "meetings/official_list.html",
+        {
+            "pagination": pagination,
+            "countries": countries,
+            "country": country,
+        },
+    )
+
+
+def official_detail_context(request, slug):
+    official = get_object_or_404(
+        Official.objects.select_related("country").prefetch_related(
+            "aliases",
+            Prefetch(
+                "positions",
+                queryset=Position.objects.select_related("agency").order_by("start", "title"),
+            ),
+        ),
+        slug=slug,
+    )
+    participations = (
+        Participation.objects.filter(official=official, meeting__status="published")
+        .select_related("meeting__city", "side", "position__agency")
+        .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title")
+    )
+    meeting_ids = Participation.objects.filter(
+        official=official, meeting__status="published"
+    ).values("meeting_id")
+    met_most = (
+        Participation.objects.filter(meeting__in=meeting_ids)
+        .exclude(official=official)
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "official__sort_name")[:10]
+    )
+    topics = (
+        MeetingTopic.objects.filter(meeting__in=meeting_ids)
+        .values_list("topic__slug", "topic__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "topic__name")[:FACET_LIMIT]
+    )
+    mentions = official.mentions.filter(meeting__status="published").select_related("meeting")
+    return official, participations, met_most, topics, mentions
+
+
+@require_safe
+def official_detail(request, slug):
+    official, participations, met_most, topics, mentions = official_detail_context(request, slug)
+    pagination = paginate(request, participations, RELATED_PER_PAGE)
+    return render(
+        request,
+        "meetings/official_detail.html",
+        {
+            "official": official,
+            "pagination": pagination,
+            "met_most": met_most,
+            "topics": topics,
+            "mentions": mentions,
+            "quotes": official.quotes.filter(meeting__status="published").select_related("meeting"),
+        },
+    )
+
+
+@require_safe
+def official_detail_json(request, slug):
+    official, participations, met_most, topics, mentions = official_detail_context(request, slug)
+    data = {
+        "slug": official.slug,
+        "url": request.build_absolute_uri(official.get_absolute_url()),
+        "name": official.name,
+        "country": official.country.code,
+        "aliases": [alias.name for alias in official.aliases.all()],
+        "positions": [
+            {
+                "title": position.display_title,
+                "agency": position.agency.name,
+                "agency_slug": position.agency.slug,
+                "start": position.start.isoformat() if position.start else None,
+                "end": position.end.isoformat() if position.end else None,
+            }
+            for position in official.positions.all()
+        ],
+        "meetings": [
+            {
+                "slug": p.meeting.slug,
+                "url": request.build_absolute_uri(p.meeting.get_absolute_url()),
+                "title": p.meeting.title,
+                "date": p.meeting.iso_date,
+                "role": p.role,
+                "title_held": p.title,
+            }
+            for p in participations
+        ],
+        "met_most_often": [{"slug": s, "name": n, "meetings": c} for s, n, c in met_most],
+        "topics": [{"slug": s, "name": n, "meetings": c} for s, n, c in topics],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def agency_list(request):
+    agencies = (
+        Agency.objects.select_related("country", "parent")
+        .annotate(official_count=Count("positions__official", distinct=True))
+        .order_by("country__name", "name")
+    )
+    return render(request, "meetings/agency_list.html", {"agencies": agencies})
+
+
+def agency_detail_context(slug):
+    agency = get_object_or_404(
+        Agency.objects.select_related("country", "parent").prefetch_related("aliases", "children"),
+        slug=slug,
+    )
+    meetings = published_meetings().filter(
+        Q(participations__position__agency__in=agency_and_descendants(agency))
+        | Q(delegations__agencies=agency)
+    )
+    meetings = published_meetings().filter(pk__in=meetings.values("pk"))
+    positions = agency.positions.select_related("official").order_by("-start", "title")
+    return agency, meetings, positions
+
+
+@require_safe
+def agency_detail(request, slug):
+    agency, meetings, positions = agency_detail_context(slug)
+    pagination = paginate(
+        request, list_prefetch(meetings.order_by(*SORTS["-date"][1])), MEETINGS_PER_PAGE
+    )
+    return render(
+        request,
+        "meetings/agency_detail.html",
+        {
+            "agency": agency,
+            "pagination": pagination,
+            "positions": positions,
+        },
+    )
+
+
+@require_safe
+def agency_detail_json(request, slug):
+    agency, meetings, positions = agency_detail_context(slug)
+    data = {
+        "slug": agency.slug,
+        "url": request.build_absolute_uri(agency.get_absolute_url()),
+        "name": agency.name,
+        "short_name": agency.short_name,
+        "kind": agency.kind,
+        "country": agency.country.code,
+        "parent": agency.parent.slug if agency.parent else None,
+        "children": [child.slug for child in agency.children.all()],
+        "aliases": [alias.name for alias in agency.aliases.all()],
+        "positions": [
+            {"official": p.official.slug, "name": p.official.name, "title": p.display_title}
+            for p in positions
+        ],
+        "meetings": [
+            {
+                "slug": m.slug,
+                "url": request.build_absolute_uri(m.get_absolute_url()),
+                "title": m.title,
+                "date": m.iso_date,
+            }
+            for m in meetings.order_by(*SORTS["-date"][1])
+        ],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def topic_list(request):
+    topics = Topic.objects.select_related("parent").annotate(
+        meeting_count=Count("meetings", filter=Q(meetings__status="published"))
+    )
+    by_parent = {}
+    for topic in topics:
+        by_parent.setdefault(topic.parent_id, []).append(topic)
+    tree = [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
+    return render(request, "meetings/topic_list.html", {"tree": tree})
+
+
+def topic_detail_context(slug):
+    topic = get_object_or_404(
+        Topic.objects.select_related("parent").prefetch_related("children"), slug=slug
+    )
+    meetings = published_meetings().filter(topics=topic)
+    agreements = topic.agreements.filter(meeting__status="published").select_related("meeting")
+    officials = (
+        Participation.objects.filter(meeting__in=meetings.values("pk"))
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "official__sort_name")[:FACET_LIMIT]
+    )
+    return topic, meetings, agreements, officials
+
+
+@require_safe
+def topic_detail(request, slug):
+    topic, meetings, agreements, officials = topic_detail_context(slug)
+    pagination = paginate(
+        request, list_prefetch(meetings.order_by(*SORTS["-date"][1])), MEETINGS_PER_PAGE
+    )
+    return render(
+        request,
+        "meetings/topic_detail.html",
+        {
+            "topic": topic,
+            "pagination": pagination,
+            "agreements": agreements,
+            "officials": officials,
+        },
+    )
+
+
+@require_safe
+def topic_detail_json(request, slug):
+    topic, meetings, agreements, officials = topic_detail_context(slug)
+    data = {
+        "slug": topic.slug,
+        "url": request.build_absolute_uri(topic.get_absolute_url()),
+        "name": topic.name,
+        "description": topic.description,
+        "parent": topic.parent.slug if topic.parent else None,
+        "children": [child.slug for child in topic.children.all()],
+        "meetings": [
+            {
+                "slug": m.slug,
+                "url": request.build_absolute_uri(m.get_absolute_url()),
+                "title": m.title,
+                "date": m.iso_date,
+            }
+            for m in meetings.order_by(*SORTS["-date"][1])
+        ],
+        "agreements": [
+            {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug} for a in agreements
+        ],
+        "officials": [{"slug": s, "name": n, "meetings": c} for s, n, c in officials],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def source_list(request):
+    sources = Source.objects.annotate(
+        meeting_count=Count("meetings", filter=Q(meetings__status="published"))
+    ).order_by("title")
+    return render(request, "meetings/source_list.html", {"sources": sources})
+
+
+def highlighted_text(text, quotes):
+    """
+    The source's text as (segment, quote) pairs, the quote None outside recorded quotes,
+    so the template can escape each segment and mark and link the quoted ones.
+    """
+    spans = []
+    for quote in quotes:
+        start = text.find(quote.text)
+        if start >= 0:
+            spans.append((start, start + len(quote.text), quote))
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    segments, position = [], 0
+    for start, end, quote in spans:
+        if start < position:  # overlapping quotes: the first one wins
+            continue
+        segments.append((text[position:start], None))
+        segments.append((text[start:end], quote))
+        position = end
+    segments.append((text[position:], None))
+    return [(segment, quote) for segment, quote in segments if segment]
+
+
+def source_detail_context(slug):
+    source = get_object_or_404(Source, slug=slug)
+    quotes = list(
+        Quote.objects.filter(source=source, meeting__status="published").select_related(
+            "meeting", "speaker", "speaker_agency"
+        )
+    )
+    meetings = source.meetings.filter(status="published").select_related("city")
+    return source, quotes, meetings
+
+
+@require_safe
+def source_detail(request, slug):
+    source, quotes, meetings = source_detail_context(slug)
+    return render(
+        request,
+        "meetings/source_detail.html",
+        {
+            "source": source,
+            "segments": highlighted_text(source.text, quotes),
+            "quotes": quotes,
+            "meetings": meetings,
+        },
+    )
+
+
+@require_safe
+def source_detail_json(request, slug):
+    source, quotes, meetings = source_detail_context(slug)
+    data = {
+        **source_data(source),
+        "slug": source.slug,
+        "url": request.build_absolute_uri(source.get_absolute_url()),
+        "text": source.text,
+        "notes": source.notes,
+        "meetings": [m.slug for m in meetings],
+        "quotes": [
+            {"meeting": q.meeting.slug, "speaker": q.speaker_name, "text": q.text} for q in quotes
+        ],
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+# ---------------------------------------------------------------- exports
+
+
+def source_data(source):
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "published": source.published.isoformat() if source.published else None,
+    }
+
+
+def meeting_data(meeting, request):
+    """One meeting as the exports and the .json twin give it (relations prefetched)."""
+    return {
+        "slug": meeting.slug,
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "date": meeting.iso_date,
+        "date_end": meeting.iso_date_end,
+        "date_precision": meeting.date_precision,
+        "city": meeting.city.name if meeting.city else None,
+        "country": meeting.country.code if meeting.country else None,
+        "venue": meeting.venue,
+        "summary": meeting.summary,
+        "participants": [
+            {
+                "name": p.official.name,
+                "slug": p.official.slug,
+                "country": p.side.code,
+                "title": p.title,
+                "agency": p.position.agency.name if p.position else None,
+                "role": p.role,
+            }
+            for p in meeting.participations.all()
+        ],
+        "delegations": [
+            {"country": d.side.code, "description": d.description}
+            for d in meeting.delegations.all()
+        ],
+        "topics": [{"slug": t.slug, "name": t.name} for t in meeting.topics.all()],
+        "agreements": [{"title": a.title, "summary": a.summary} for a in meeting.agreements.all()],
+        "quotes": [{"speaker": q.speaker_name, "text": q.text} for q in meeting.quotes.all()],
+        "sources": [source_data(s) for s in meeting.sources.all()],
+    }
+
+
+def export_filterset(request):
+    filterset = MeetingFilter(request.GET, queryset=published_meetings())
+    if not filterset.is_valid():
+        return filterset, JsonResponse(
+            {"errors": filterset.form.errors.get_json_data()}, status=400
+        )
+    return filterset, None
+
+
+def export_meetings(filterset):
+    """The matching meetings with everything the export shows, fetched in chunks."""
+    return filterset.qs.with_related().iterator(chunk_size=EXPORT_CHUNK)
+
+
+@require_safe
+def meeting_export_json(request):
+    filterset, error = export_filterset(request)
+    if error:
+        return error
+    count = filterset.qs.count()
+
+    def chunks():
+        yield f'{{"count": {count}, "meetings": ['
+        for index, meeting in enumerate(export_meetings(filterset)):
+            prefix = "," if index else ""
+            yield prefix + json.dumps(meeting_data(meeting, request), ensure_ascii=False)
+        yield "]}"
+
+    return StreamingHttpResponse(chunks(), content_type="application/json")
+
+
+CSV_COLUMNS = [
+    "slug",
+    "url",
+    "title",
+    "kind",
+    "date",
+    "date_end",
+    "date_precision",
+    "city",
+    "country",
+    "venue",
+    "summary",
+    "participants",
+    "delegations",
+    "topics",
+    "agreements",
+    "sources",
+]
+
+
+class Echo:
+    """A file-like object that hands back what is written, for streaming csv.writer rows."""
+
+    def write(self, value):
+        return value
+
+
+def csv_row(data):
+    participants = "; ".join(
+        f"{p['name']} ({', '.join(x for x in [p['title'], p['agency'], p['country']] if x)})"
+        for p in data["participants"]
+    )
+    return [
+        *(data[key] or "" for key in CSV_COLUMNS[:11]),
+        participants,
+        "; ".join(f"{d['description']} ({d['country']})" for d in data["delegations"]),
+        "; ".join(t["name"] for t in data["topics"]),
+        "; ".join(a["title"] for a in data["agreements"]),
+        "; ".join(s["title"] for s in data["sources"]),
+    ]
+
+
+@require_safe
+def meeting_export_csv(request):
+    filterset, error = export_filterset(request)
+    if error:
+        return error
+    writer = csv.writer(Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for meeting in export_meetings(filterset):
+            yield writer.writerow(csv_row(meeting_data(meeting, request)))
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="bilateral-meetings.csv"'
+    return response
