@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db.models import Q
+from django.db.models import F, Q
 
 from .models import Agency, City, Country, DatePrecision, Meeting, MeetingKind, Official, Topic
 from .search import search_meetings
@@ -16,7 +16,7 @@ from .search import search_meetings
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 SORTS = {
     "-date": ("Newest first", [Meeting._meta.ordering[0], "title"]),
-    "date": ("Oldest first", ["date", "title"]),
+    "date": ("Oldest first", [F("date").asc(nulls_last=True), "title"]),
     "title": ("Title", ["title"]),
 }
 
@@ -105,7 +105,9 @@ class MeetingFilter(django_filters.FilterSet):
     city = django_filters.ModelChoiceFilter(
         label="City", to_field_name="slug", queryset=City.objects.all()
     )
-    kind = django_filters.ChoiceFilter(label="Kind", choices=MeetingKind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=MeetingKind.choices, empty_label="Any kind"
+    )
     date_after = PartialDateFilter(label="From", method="filter_date_after")
     date_before = PartialDateFilter(label="Until", method="filter_date_before")
     sort = django_filters.ChoiceFilter(
@@ -133,12 +135,7 @@ class MeetingFilter(django_filters.FilterSet):
         return search_meetings(queryset, value)
 
     def filter_agency(self, queryset, name, agency):
-        # An agency's meetings include those of the bodies inside it (Senate within Congress).
-        agency_ids = agency_and_descendants(agency)
-        return queryset.filter(
-            Q(participations__position__agency__in=agency_ids)
-            | Q(delegations__agencies__in=agency_ids)
-        ).distinct()
+        return of_agency(queryset, agency)
 
     def filter_date_after(self, queryset, name, value):
         # A meeting known to the month or year matches if any day of it can be on or after.
@@ -160,6 +157,18 @@ class MeetingFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         sort = self.form.cleaned_data.get("sort") or "-date"
         return queryset.order_by(*SORTS[sort][1])
+
+
+def of_agency(queryset, agency):
+    """
+    Meetings where the agency, or a body inside it (the Senate within Congress), took part:
+    through a participant's post or an unnamed delegation.
+    """
+    agency_ids = agency_and_descendants(agency)
+    matching = Meeting.objects.filter(
+        Q(participations__position__agency__in=agency_ids) | Q(delegations__agencies__in=agency_ids)
+    )
+    return queryset.filter(pk__in=matching.values("pk"))
 
 
 def agency_and_descendants(agency):

@@ -14,7 +14,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from .filters import SORTS, MeetingFilter, agency_and_descendants
+from .filters import SORTS, MeetingFilter, of_agency
 from .models import (
     Agency,
     Country,
@@ -425,11 +425,7 @@ def agency_detail_context(slug):
         Agency.objects.select_related("country", "parent").prefetch_related("aliases", "children"),
         slug=slug,
     )
-    meetings = published_meetings().filter(
-        Q(participations__position__agency__in=agency_and_descendants(agency))
-        | Q(delegations__agencies=agency)
-    )
-    meetings = published_meetings().filter(pk__in=meetings.values("pk"))
+    meetings = of_agency(published_meetings(), agency)
     positions = agency.positions.select_related("official").order_by("-start", "title")
     return agency, meetings, positions
 

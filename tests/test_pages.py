@@ -1,0 +1,478 @@
+"""The public site: what each page shows, what each filter keeps and drops, and its cost."""
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Meeting, Topic
+
+pytestmark = pytest.mark.django_db
+
+POMPEO = "2018-05-pompeo-videgaray-washington"
+EBRARD = "ebrard-receives-us-congressional-delegation"
+HIGH_LEVEL = "2017-02-23-high-level-meeting-mexico-city"
+DIALOGUE = "2017-12-14-second-strategic-dialogue-on-tcos"
+NIELSEN = "2018-03-26-nielsen-pena-nieto-mexico-city"
+ALL = {POMPEO, EBRARD, HIGH_LEVEL, DIALOGUE, NIELSEN}
+
+
+def listed(client, query=""):
+    """The slugs of the meetings /meetings/?query lists, via the JSON twin and the page."""
+    response = client.get(reverse("meeting-list") + "?" + query)
+    items = response.content.decode().split('class="meeting-item"')[1:]
+    page_slugs = {re.search(r'href="/meetings/([\w-]+)/"', item).group(1) for item in items}
+    export = client.get(reverse("meeting-export-json") + "?" + query)
+    assert export.status_code == response.status_code == 200, query
+    data = json.loads(b"".join(export.streaming_content))
+    export_slugs = {m["slug"] for m in data["meetings"]}
+    assert data["count"] == len(export_slugs)
+    assert page_slugs == export_slugs, query  # the export matches the list
+    return export_slugs
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ALL),
+        ("topic=nafta", {POMPEO}),
+        ("topic=agriculture", {EBRARD, NIELSEN}),
+        ("topic=nafta&topic=agriculture", {POMPEO, EBRARD, NIELSEN}),  # any of them
+        ("topic=security&official=luis-videgaray", {POMPEO, HIGH_LEVEL, DIALOGUE, NIELSEN}),
+        ("official=miguel-angel-osorio-chong", {HIGH_LEVEL, DIALOGUE}),
+        ("official=luis-videgaray&official=rex-tillerson", {HIGH_LEVEL, DIALOGUE}),  # all of them
+        ("official=luis-videgaray&official=marcelo-ebrard", set()),
+        ("official=jeff-sessions", set()),  # mentioned, never a participant
+        ("agency=us-congress", {EBRARD}),  # through the Senate and House delegation
+        ("agency=us-department-of-homeland-security", {HIGH_LEVEL, DIALOGUE, NIELSEN}),
+        ("agency=sre", {POMPEO, EBRARD, HIGH_LEVEL, DIALOGUE, NIELSEN}),
+        ("agency=pgr", {DIALOGUE}),
+        ("country=US", {POMPEO, DIALOGUE}),
+        ("country=mx", {EBRARD, HIGH_LEVEL, NIELSEN}),
+        ("city=washington-dc", {POMPEO, DIALOGUE}),
+        ("city=mexico-city", {EBRARD, HIGH_LEVEL, NIELSEN}),
+        ("kind=high-level-dialogue", {HIGH_LEVEL, DIALOGUE}),
+        ("kind=congressional-delegation", {EBRARD}),
+        ("date_after=2018", {POMPEO, NIELSEN}),
+        ("date_before=2017", {HIGH_LEVEL, DIALOGUE}),
+        ("date_after=2017-12&date_before=2018-03", {DIALOGUE, NIELSEN}),
+        # "May 2018" may fall on any day of May: it matches a range that starts mid-May...
+        ("date_after=2018-05-15", {POMPEO}),
+        ("date_before=2018-05-15", {POMPEO, NIELSEN, HIGH_LEVEL, DIALOGUE}),
+        # ...but not one that ends before May.
+        ("date_before=2018-04-30", {NIELSEN, HIGH_LEVEL, DIALOGUE}),
+        ("q=fentanyl", {EBRARD}),
+        ("q=Pena+Nieto", {HIGH_LEVEL, NIELSEN}),
+        ("q=PEÑA", {HIGH_LEVEL, NIELSEN}),
+        ("q=Miguel+Osorio", {HIGH_LEVEL, DIALOGUE}),  # an alias
+        ("q=nafta", {POMPEO, DIALOGUE}),
+        ("q=nothing-matches-this", set()),
+    ],
+)
+def test_filters_include_and_exclude(client, query, expected):
+    assert listed(client, query) == expected
+
+
+def test_an_undated_meeting_drops_out_of_date_filters(client):
+    assert EBRARD in listed(client, "")
+    assert EBRARD not in listed(client, "date_after=1900")
+
+
+def test_draft_meetings_are_not_public(client):
+    Meeting.objects.filter(slug=POMPEO).update(status="draft")
+    assert POMPEO not in listed(client, "")
+    assert client.get(reverse("meeting-detail", args=[POMPEO])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("topic=no-such-topic", "topic", "Select a valid choice"),
+        ("official=nobody", "official", "Select a valid choice"),
+        ("country=ZZ", "country", "Select a valid choice"),
+        ("kind=party", "kind", "Select a valid choice"),
+        ("date_after=2018-13", "date_after", "not a real date"),
+        ("date_after=last+week", "date_after", "YYYY"),
+        ("date_after=2019&date_before=2018", "date_before", "must not be before"),
+        ("q=" + "x" * 201, "q", "at most 200 characters"),
+        ("sort=sideways", "sort", "Select a valid choice"),
+    ],
+)
+def test_bad_filters_are_explained_not_crashed(client, query, field, message):
+    response = client.get(reverse("meeting-list") + "?" + query)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert field in response.context["form"].errors
+    # The page still works: the form, the list and the facets are there.
+    assert 'class="filters"' in response.content.decode()
+    export = client.get(reverse("meeting-export-json") + "?" + query)
+    assert export.status_code == 400
+    assert field in export.json()["errors"]
+    assert client.get(reverse("meeting-export-csv") + "?" + query).status_code == 400
+    assert client.get(reverse("meeting-feed") + "?" + query).status_code == 400
+
+
+def test_bad_filters_are_left_out_and_good_ones_kept(client):
+    response = client.get(reverse("meeting-list"), {"topic": "nafta", "date_after": "junk"})
+    assert response.status_code == 400
+    assert [m.slug for m in response.context["pagination"]["page"]] == [POMPEO]
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("999999999999999999999", "showing the last page"),
+        ("-3", "whole number from 1"),
+        ("two", "whole number from 1"),
+    ],
+)
+def test_odd_page_numbers_still_show_a_page(client, page, message):
+    response = client.get(reverse("meeting-list"), {"page": page})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert len(response.context["pagination"]["page"]) == 5
+
+
+def make_copies(count):
+    original = Meeting.objects.get(slug=DIALOGUE)
+    topics = list(original.topics.all())
+    for index in range(count):
+        copy = Meeting.objects.get(pk=original.pk)
+        copy.pk = None
+        copy.slug = f"copy-{index:03d}"
+        copy.title = f"Copy {index:03d}"
+        copy.save()
+        copy.topics.set(topics)
+        copy.sources.set(original.sources.all())
+
+
+def test_pagination_keeps_every_filter(client):
+    make_copies(30)
+    response = client.get(
+        reverse("meeting-list"), {"topic": "security", "kind": "high-level-dialogue"}
+    )
+    pagination = response.context["pagination"]
+    assert pagination["page"].paginator.count == 32
+    assert pagination["next"] == "?topic=security&kind=high-level-dialogue&page=2"
+    second = client.get(reverse("meeting-list") + pagination["next"])
+    assert len(second.context["pagination"]["page"]) == 12
+    assert (
+        'href="?topic=security&amp;kind=high-level-dialogue&amp;page=1"' in second.content.decode()
+    )
+
+
+def test_facets_count_within_the_current_filters_and_toggle(client):
+    response = client.get(reverse("meeting-list"), {"official": "rex-tillerson"})
+    facets = {facet["key"]: facet for facet in response.context["facets"]}
+    topics = {item["label"]: item for item in facets["topic"]["items"]}
+    assert topics["Security"]["count"] == 2
+    assert topics["Drug trafficking"]["count"] == 2
+    assert "NAFTA" not in topics  # only Pompeo's meeting had it
+    assert topics["Security"]["url"] == "?official=rex-tillerson&topic=security"
+    officials = {item["label"]: item for item in facets["official"]["items"]}
+    assert officials["Rex Tillerson"]["active"]
+    assert officials["Rex Tillerson"]["url"] == "?"  # clicking it again removes the filter
+    assert (
+        officials["Luis Videgaray Caso"]["url"] == "?official=rex-tillerson&official=luis-videgaray"
+    )
+    years = {item["label"]: item for item in facets["year"]["items"]}
+    assert years == {
+        "2017": {
+            "label": "2017",
+            "count": 2,
+            "url": "?official=rex-tillerson&date_after=2017&date_before=2017",
+            "active": False,
+        }
+    }
+    kinds = {item["label"]: item["count"] for item in facets["kind"]["items"]}
+    assert kinds == {"High-level dialogue": 2}
+
+
+def test_chips_remove_one_filter_each(client):
+    response = client.get(
+        reverse("meeting-list"),
+        {"topic": ["security", "trade"], "official": "luis-videgaray", "page": "1"},
+    )
+    chips = {chip["label"]: chip["url"] for chip in response.context["chips"]}
+    assert chips == {
+        "Topic: Security": "?topic=trade&official=luis-videgaray",
+        "Topic: Trade": "?topic=security&official=luis-videgaray",
+        "Official: Luis Videgaray Caso": "?topic=security&topic=trade",
+    }
+
+
+def test_sort_orders(client):
+    def order(sort):
+        response = client.get(reverse("meeting-list"), {"sort": sort} if sort else {})
+        return [m.slug for m in response.context["pagination"]["page"]]
+
+    assert order("") == [POMPEO, NIELSEN, DIALOGUE, HIGH_LEVEL, EBRARD]  # undated last
+    assert order("date")[:4] == [HIGH_LEVEL, DIALOGUE, NIELSEN, POMPEO]
+    assert order("title")[0] == EBRARD
+
+
+def test_empty_state(client):
+    response = client.get(reverse("meeting-list"), {"q": "zzzz"})
+    assert "No meetings match these filters" in response.content.decode()
+
+
+# ---------------------------------------------------------------- detail pages
+
+
+def test_meeting_page_shows_everything_with_its_true_precision(client):
+    response = client.get(reverse("meeting-detail", args=[POMPEO]))
+    content = response.content.decode()
+    assert (
+        "<title>Secretary of State Pompeo and Foreign Secretary Videgaray meet in Washington (May 2018)"
+        in content
+    )
+    assert 'datetime="2018-05"' in content
+    assert "the day is not known" in content
+    assert "1 May 2018" not in content  # never an invented day
+    assert "Secretary of State" in content and "Secretary of Foreign Affairs" in content
+    assert "four vital areas" in content
+    assert reverse("official-detail", args=["mike-pompeo"]) in content
+    assert reverse("source-detail", args=["four-areas-of-cooperation-between-us-mexico"]) in content
+    assert reverse("meeting-detail-json", args=[POMPEO]) in content
+
+
+def test_meeting_page_groups_sides_and_names_unnamed_delegations(client):
+    content = client.get(reverse("meeting-detail", args=[EBRARD])).content.decode()
+    assert "Date unknown" in content and "the source gives no date" in content
+    assert "Members of the United States Senate and House of Representatives" in content
+    assert "members not named in the source" in content
+    sides = [
+        side.code
+        for side, _ in client.get(reverse("meeting-detail", args=[EBRARD])).context["sides"]
+    ]
+    assert sides == ["MX", "US"]
+
+
+def test_meeting_page_separates_mentions_from_participants(client):
+    response = client.get(reverse("meeting-detail", args=[DIALOGUE]))
+    participants = {
+        p.official.slug for _, people in response.context["sides"] for p in people["participants"]
+    }
+    assert "jeff-sessions" not in participants
+    assert "Also named in the source, but not taking part" in response.content.decode()
+
+
+def test_meeting_json_twin(client):
+    data = client.get(reverse("meeting-detail-json", args=[POMPEO])).json()
+    assert data["date"] == "2018-05"
+    assert data["date_precision"] == "month"
+    assert data["city"] == "Washington, D.C."
+    assert {p["slug"] for p in data["participants"]} == {"mike-pompeo", "luis-videgaray"}
+    pompeo = next(p for p in data["participants"] if p["slug"] == "mike-pompeo")
+    assert pompeo == {
+        "name": "Mike Pompeo",
+        "slug": "mike-pompeo",
+        "country": "US",
+        "title": "Secretary of State",
+        "agency": "U.S. Department of State",
+        "role": "head",
+    }
+    assert data["quotes"][0]["speaker"] == "Mike Pompeo"
+
+
+def test_official_page(client):
+    response = client.get(reverse("official-detail", args=["luis-videgaray"]))
+    content = response.content.decode()
+    assert response.context["pagination"]["page"].paginator.count == 4
+    assert "Secretary of Finance and Public Credit" in content  # an earlier post
+    assert "Also written:" in content and "Luis Videgaray" in content
+    met = dict((slug, n) for slug, _, n in response.context["met_most"])
+    assert met["rex-tillerson"] == 2 and met["miguel-angel-osorio-chong"] == 2
+    assert "luis-videgaray" not in met
+    assert "?official=luis-videgaray&amp;official=rex-tillerson" in content
+
+
+def test_official_page_of_someone_only_mentioned(client):
+    response = client.get(reverse("official-detail", args=["jeff-sessions"]))
+    assert response.context["pagination"]["page"].paginator.count == 0
+    assert "Named in a source without taking part" in response.content.decode()
+
+
+def test_agency_page_includes_bodies_within_it(client):
+    response = client.get(reverse("agency-detail", args=["us-congress"]))
+    assert [m.slug for m in response.context["pagination"]["page"]] == [EBRARD]
+    assert "United States Senate" in response.content.decode()
+
+
+def test_topic_page(client):
+    response = client.get(reverse("topic-detail", args=["customs"]))
+    assert [m.slug for m in response.context["pagination"]["page"]] == [NIELSEN]
+    content = response.content.decode()
+    assert "Agreement on customs compliance" in content
+    assert reverse("topic-detail", args=["trade"]) in content  # its parent
+
+
+def test_source_page_highlights_each_quote_and_links_it(client):
+    slug = "second-strategic-high-level-dialogue-on-disrupting-tcos"
+    content = client.get(reverse("source-detail", args=[slug])).content.decode()
+    assert content.count("<mark>") == 6
+    assert f'href="/meetings/{DIALOGUE}/#quote-6"' in content
+    assert "<mark>there were no complaints or comments</mark>" in content
+
+
+def test_source_text_is_escaped(client):
+    from meetings.models import Source
+
+    Source.objects.filter(slug="secure-trade-and-travel-between-us-and-mexico").update(
+        text="<script>alert(1)</script> and more"
+    )
+    content = client.get(
+        reverse("source-detail", args=["secure-trade-and-travel-between-us-and-mexico"])
+    ).content.decode()
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;script&gt;" in content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/meetings/no-such-meeting/",
+        "/meetings/no-such-meeting.json",
+        "/officials/nobody/",
+        "/officials/nobody.json",
+        "/agencies/none/",
+        "/topics/none/",
+        "/sources/none/",
+        "/no/such/page",
+    ],
+)
+def test_unknown_things_are_friendly_404s(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+
+
+def test_404_page_uses_the_site_layout(client, settings):
+    settings.DEBUG = False
+    content = client.get("/officials/nobody/").content.decode()
+    assert "Page not found" in content and 'class="site-header"' in content
+
+
+@pytest.mark.parametrize("url", ["/", "/officials/", "/agencies/", "/topics/", "/sources/"])
+def test_index_pages(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "<title>" in response.content.decode()
+
+
+def test_home_counts_and_links(client):
+    response = client.get("/")
+    assert response.context["counts"]["meetings"] == 5
+    assert response.context["counts"]["officials"] == 13  # Trump and Sessions only mentioned
+    content = response.content.decode()
+    assert "?topic=security" in content
+    assert reverse("official-detail", args=["luis-videgaray"]) in content
+
+
+# ---------------------------------------------------------------- exports and feed
+
+
+def test_csv_export(client):
+    response = client.get(reverse("meeting-export-csv"), {"topic": "agriculture"})
+    assert response["Content-Disposition"] == 'attachment; filename="bilateral-meetings.csv"'
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert {row["slug"] for row in rows} == {EBRARD, NIELSEN}
+    nielsen = next(row for row in rows if row["slug"] == NIELSEN)
+    assert nielsen["date"] == "2018-03-26"
+    assert "Kirstjen Nielsen (Secretary of Homeland Security" in nielsen["participants"]
+    ebrard = next(row for row in rows if row["slug"] == EBRARD)
+    assert ebrard["date"] == "" and ebrard["date_precision"] == "unknown"
+    assert "Senate" in ebrard["delegations"]
+
+
+def test_json_export_shape(client):
+    response = client.get(reverse("meeting-export-json"), {"official": "alberto-elias-beltran"})
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["count"] == 1
+    (meeting,) = data["meetings"]
+    assert set(meeting) == {
+        "slug",
+        "url",
+        "title",
+        "kind",
+        "date",
+        "date_end",
+        "date_precision",
+        "city",
+        "country",
+        "venue",
+        "summary",
+        "participants",
+        "delegations",
+        "topics",
+        "agreements",
+        "quotes",
+        "sources",
+    }
+    assert meeting["url"] == f"http://testserver/meetings/{DIALOGUE}/"
+    beltran = next(p for p in meeting["participants"] if p["slug"] == "alberto-elias-beltran")
+    assert beltran["title"] == "Acting Attorney General"
+    assert meeting["sources"][0]["published"] is None
+
+
+def test_feed_honours_filters(client):
+    response = client.get(reverse("meeting-feed"), {"topic": "fentanyl-and-synthetic-drugs"})
+    assert response.status_code == 200
+    tree = ET.fromstring(response.content)
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    titles = [entry.find("atom:title", ns).text for entry in tree.findall("atom:entry", ns)]
+    assert titles == [
+        "Foreign Secretary Ebrard receives a U.S. congressional delegation (Date unknown)"
+    ]
+
+
+# ---------------------------------------------------------------- queries
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/", 10),
+        ("/meetings/", 9),
+        ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 11),
+        (f"/meetings/{DIALOGUE}/", 9),
+        (f"/meetings/{DIALOGUE}.json", 9),
+        ("/officials/", 3),
+        ("/officials/luis-videgaray/", 9),
+        ("/officials/luis-videgaray.json", 6),
+        ("/agencies/", 1),
+        ("/agencies/sre/", 9),
+        ("/topics/", 1),
+        ("/topics/security/", 8),
+        ("/sources/", 1),
+        ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 3),
+    ],
+)
+def test_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    make_copies(25)
+    Topic.objects.create(name="Extra", slug="extra")
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/meetings/export.json", 9),  # the count, the meetings, and one query per relation
+        ("/meetings/export.csv", 8),
+    ],
+)
+def test_exports_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):
+    make_copies(40)
+    with django_assert_num_queries(queries):
+        b"".join(client.get(url).streaming_content)
