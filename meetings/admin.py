@@ -203,6 +203,20 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
         ("What", {"fields": ["summary", "topics", "sources", "notes"]}),
     ]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Tag the broader topics too, so filtering by "Security" finds "Arms trafficking".
+        meeting = form.instance
+        chosen = {topic.pk: topic for topic in meeting.topics.select_related("parent")}
+        parents = set()
+        for topic in chosen.values():
+            ancestor = topic.parent
+            while ancestor is not None and ancestor.pk not in chosen and ancestor.pk not in parents:
+                parents.add(ancestor.pk)
+                ancestor = ancestor.parent
+        if parents:
+            meeting.topics.add(*parents)
+
     @admin.display(description="Date", ordering="date")
     def display_date(self, meeting):
         return meeting.display_date

@@ -207,3 +207,14 @@ def test_meeting_changelist_queries_do_not_grow_with_rows(
         copy.topics.set(original.topics.all())
     with django_assert_num_queries(CHANGELIST_QUERIES["meeting"]):
         admin_client_logged_in.get(reverse("admin:meetings_meeting_changelist"))
+
+
+def test_saving_a_meeting_adds_the_broader_topics(admin_client_logged_in):
+    from meetings.models import Topic
+
+    data, _ = new_meeting_form()
+    data["topics"] = [str(Topic.objects.get(slug="fentanyl-and-synthetic-drugs").pk)]
+    response = admin_client_logged_in.post(reverse("admin:meetings_meeting_add"), data)
+    assert response.status_code == 302
+    slugs = set(Meeting.objects.get(slug="a-second-meeting").topics.values_list("slug", flat=True))
+    assert slugs == {"fentanyl-and-synthetic-drugs", "drug-trafficking", "security"}

@@ -280,3 +280,11 @@ def test_dumpdata_round_trip_with_natural_keys(tmp_path):
     assert not Quote.objects.exists()
     call_command("loaddata", str(path), verbosity=0)
     assert dump() == before
+
+
+def test_a_meeting_on_a_subtopic_is_also_on_its_parent():
+    for meeting in Meeting.objects.prefetch_related("topics"):
+        slugs = {topic.slug for topic in meeting.topics.all()}
+        for topic in meeting.topics.all():
+            if topic.parent_id:
+                assert topic.parent.slug in slugs, (meeting.slug, topic.slug)
