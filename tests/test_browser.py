@@ -335,6 +335,8 @@ def test_breadcrumbs_and_main_navigation(page):
         nav.get_by_role("link", name=name).click()
         expect(page.locator("h1")).to_have_text(heading)
         expect(nav.get_by_role("link", name=name)).to_have_attribute("aria-current", "page")
+        if name == "Agencies":  # each number says what it counts
+            expect(page.locator(".agency-list li", has_text="(SRE)")).to_contain_text("3 officials")
     page.get_by_role("link", name="Bilateral", exact=True).click()
     assert urlsplit(page.url).path == "/"
 
@@ -374,13 +376,17 @@ def test_home_page_search(page):
 
 
 def test_form_errors_are_shown_beside_their_fields_and_linked_from_the_summary(page):
-    visit(page, "/meetings/?date_after=2018-13&topic=no-such-topic", status=400)
+    visit(page, "/meetings/?date_after=2018-13&topic=no-such-topic&kind=nope", status=400)
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Some filters could not be used")
     expect(page.locator("#id_date_after")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_date_after")).to_have_accessible_description(
         "Dates may be a year (2018), a month (2018-05) or a day (2018-05-03). "
         "2018-13 is not a real date."
+    )
+    expect(page.locator("#id_kind")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_kind")).to_have_accessible_description(
+        "Select a valid choice. nope is not one of the available choices."
     )
     alert.get_by_role("link", name="From").click()
     expect(page.locator("#id_date_after")).to_be_visible()
@@ -431,6 +437,17 @@ def test_facets_and_pagination_work_from_the_keyboard(page):
 @pytest.mark.parametrize(("name", "path", "status"), PAGE_TYPES, ids=[p[0] for p in PAGE_TYPES])
 def test_axe_finds_no_serious_or_critical_violations(page, name, path, status):
     visit(page, path, status=status)
+    # What axe takes for granted: one main heading, a title, and ARIA references that resolve.
+    expect(page.locator("h1")).to_have_count(1)
+    assert page.title().endswith(" · Bilateral")
+    dangling = page.evaluate(
+        """() => [...document.querySelectorAll('[aria-describedby], [aria-labelledby]')]
+            .flatMap(el => ['aria-describedby', 'aria-labelledby']
+                .flatMap(name => (el.getAttribute(name) || '').split(/\\s+/).filter(Boolean))
+                .filter(id => !document.getElementById(id))
+                .map(id => `${el.tagName.toLowerCase()}#${el.id} -> ${id}`))"""
+    )
+    assert not dangling, dangling
     violations = axe_violations(page)
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"{path}\n{describe_violations(blocking)}"
@@ -524,6 +541,9 @@ def test_print_shows_the_record_without_navigation(page, path):
     expect(page.locator("main h1")).to_be_visible()
     color = page.locator("main h1").evaluate("el => getComputedStyle(el).color")
     assert color in ("rgb(0, 0, 0)", "rgb(27, 31, 36)"), color
+    if "?" in path:  # a printed list says which filters made it
+        expect(page.get_by_role("heading", name="Active filters")).to_be_visible()
+        expect(page.locator(".chips")).to_contain_text("Topic: Security")
     if "/meetings/" in path and "?" not in path:
         expect(page.get_by_role("heading", name="Participants")).to_be_visible()
         expect(page.get_by_role("heading", name="Sources")).to_be_visible()
