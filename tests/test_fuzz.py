@@ -1,0 +1,305 @@
+"""
+Property-based tests: whatever the query string or slug, the public site answers 200, 400 or
+404, never a server error. A bad filter gives the meeting list with the problem shown beside
+the form (400), and the exports a 400 with a JSON list of errors.
+"""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.http import QueryDict
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.filters import MeetingFilter
+from meetings.models import Meeting
+
+pytestmark = pytest.mark.django_db
+
+FILTERS = [
+    "q",
+    "topic",
+    "official",
+    "agency",
+    "country",
+    "city",
+    "kind",
+    "date_after",
+    "date_before",
+    "sort",
+    "page",
+]
+# Values the fixtures hold, so that some generated queries are valid and narrow the list.
+REAL_VALUES = [
+    "security",
+    "nafta",
+    "agriculture",
+    "luis-videgaray",
+    "rex-tillerson",
+    "jeff-sessions",
+    "us-congress",
+    "sre",
+    "MX",
+    "us",
+    "washington-dc",
+    "mexico-city",
+    "bilateral",
+    "high-level-dialogue",
+    "-date",
+    "date",
+    "title",
+    "2017",
+    "2018-05",
+    "2018-03-26",
+    "Peña Nieto",
+    "videgaray",
+]
+ODD_VALUES = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "' OR 1=1 --",
+    "%",
+    "_",
+    "\\",
+    "NaN",
+    "inf",
+    "1e309",
+    "0",
+    "-1",
+    "00",
+    "1.5",
+    "٣",  # an Arabic-Indic digit: int() takes it
+    "２０１８",  # full-width digits: \d matches them
+    "2018-02-30",
+    "2018-13",
+    "2018-00",
+    "0000",
+    "9999-12-31",
+    "10000",
+    "2018-5-3",
+    "2018\n",
+    "2018-05-03T00:00",
+    "\ufeff2018",
+    "\U0001f600",
+    "İ",
+    "ß",
+]
+PAGE_NUMBERS = st.integers(min_value=-(10**30), max_value=10**30).map(str)
+LONG_VALUES = st.builds(
+    lambda piece, times: piece * times,
+    st.text(min_size=1, max_size=5),
+    st.integers(min_value=40, max_value=2000),
+)
+VALUES = st.one_of(
+    st.sampled_from(REAL_VALUES),
+    st.sampled_from(ODD_VALUES),
+    st.text(max_size=30),
+    PAGE_NUMBERS,
+    LONG_VALUES,
+    st.from_regex(r"\A-?\d{0,5}(-\d{0,3}){0,3}\Z"),
+    st.dates().map(lambda d: d.isoformat()),
+)
+KEYS = st.one_of(st.sampled_from(FILTERS), st.sampled_from(FILTERS), st.text(max_size=12))
+# Repeated keys are allowed: topic and official take several values, the others their last.
+PAIRS = st.lists(st.tuples(KEYS, VALUES), max_size=8)
+
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+FEW = settings(FUZZ, max_examples=40)
+
+LIST_PAGES = ["/officials/", "/agencies/", "/topics/", "/sources/"]
+DETAIL_PAGES = ["meetings", "officials", "agencies", "topics", "sources"]
+REAL_SLUGS = {
+    "meetings": [
+        "2018-05-pompeo-videgaray-washington",
+        "ebrard-receives-us-congressional-delegation",
+    ],
+    "officials": ["luis-videgaray", "jeff-sessions", "donald-trump"],
+    "agencies": ["us-congress", "sre", "us-senate"],
+    "topics": ["security", "nafta", "regional-cooperation"],
+    "sources": ["four-areas-of-cooperation-between-us-mexico"],
+}
+
+
+def query_string(pairs):
+    return urlencode(pairs, quote_via=quote)
+
+
+def is_valid(query):
+    """What the filters make of the query: the oracle the responses are checked against."""
+    return MeetingFilter(QueryDict(query), queryset=Meeting.objects.published()).is_valid()
+
+
+def content(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def user_text_is_escaped(body, pairs):
+    for key, value in pairs:
+        for text in (key, value):
+            if "<" in text and any(c.isalpha() for c in text.split("<", 1)[1][:1]):
+                assert text not in body, f"unescaped {text!r}"
+
+
+def check_meeting_list(client, pairs):
+    query = query_string(pairs)
+    valid = is_valid(query)
+    response = client.get("/meetings/?" + query)
+    assert response.status_code == (200 if valid else 400), query
+    body = content(response).decode()
+    assert '<form class="filters"' in body and 'name="q"' in body
+    if valid:
+        assert 'role="alert"' not in body
+    else:
+        # The problem is shown beside the form, each field's error linked from the summary.
+        assert 'class="errors" role="alert"' in body
+        assert "Some filters could not be used" in body
+        form = response.context["form"]
+        for name in form.errors:
+            if name != "__all__":
+                assert f'href="#id_{name}"' in body, name
+                assert 'class="field-error"' in body
+    user_text_is_escaped(body, pairs)
+    return valid
+
+
+# ---------------------------------------------------------------- the meeting list and its twins
+
+
+@FUZZ
+@given(pairs=PAIRS)
+def test_the_meeting_list_and_its_exports_answer_any_query(client, pairs):
+    query = query_string(pairs)
+    valid = check_meeting_list(client, pairs)
+
+    export = client.get("/meetings/export.json?" + query)
+    data = json.loads(content(export))
+    if valid:
+        assert export.status_code == 200, query
+        assert export["Content-Type"] == "application/json"
+        assert data["count"] == len(data["meetings"])
+    else:
+        assert export.status_code == 400, query
+        assert isinstance(data["errors"], dict) and data["errors"], data
+        for messages in data["errors"].values():
+            assert all(message["message"] for message in messages)
+
+    export = client.get("/meetings/export.csv?" + query)
+    if valid:
+        assert export.status_code == 200, query
+        rows = list(csv.reader(io.StringIO(content(export).decode())))
+        assert rows[0][0] == "slug" and len(rows) - 1 == data["count"]
+    else:
+        assert export.status_code == 400, query
+        assert json.loads(content(export))["errors"]
+
+    feed = client.get("/meetings/feed/?" + query)
+    if valid:
+        assert feed.status_code == 200, query
+        root = ET.fromstring(content(feed))
+        entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+        assert len(entries) == min(data["count"], 50)
+    else:
+        assert feed.status_code == 400, query
+
+
+@settings(FUZZ, max_examples=60)
+@given(
+    raw=st.text(
+        alphabet=st.sampled_from("azAZ09=&;%+#?/ ._-~[]\x7f") | st.characters(codec="utf-8"),
+        max_size=60,
+    )
+)
+def test_malformed_query_strings_never_give_a_server_error(client, raw):
+    """Broken percent-escapes, stray separators and raw unicode, as a browser might send."""
+    query = quote(raw, safe="=&;%+?/[]")
+    for path in ("/meetings/", "/meetings/export.json"):
+        response = client.get(path + "?" + query)
+        assert response.status_code in (200, 400), (path, query)
+        if path.endswith(".json") and response.status_code == 400:
+            assert json.loads(content(response))["errors"]
+        else:
+            content(response)
+
+
+# ---------------------------------------------------------------- the other lists
+
+
+@pytest.mark.parametrize("path", LIST_PAGES)
+@FEW
+@given(pairs=PAIRS)
+def test_the_other_lists_answer_any_query(client, path, pairs):
+    response = client.get(path + "?" + query_string(pairs))
+    assert response.status_code == 200, response.request["QUERY_STRING"]
+    body = content(response).decode()
+    assert "<h1>" in body
+    user_text_is_escaped(body, pairs)
+
+
+@FEW
+@given(page=st.one_of(PAGE_NUMBERS, VALUES), country=VALUES)
+def test_official_list_pages_and_countries(client, page, country):
+    response = client.get("/officials/", {"page": page, "country": country})
+    assert response.status_code == 200
+    try:
+        number = int(page)
+    except ValueError:
+        number = None
+    # There is one page of officials: any other number is answered with page 1 and a notice.
+    assert ('class="notice"' in response.content.decode()) == (number != 1), page
+
+
+# ---------------------------------------------------------------- detail pages
+
+SLUGS = st.one_of(
+    st.from_regex(r"\A[-a-zA-Z0-9_]{1,80}\Z"),
+    st.text(min_size=1, max_size=40),
+    LONG_VALUES,
+)
+
+
+@FUZZ
+@given(
+    section=st.sampled_from(DETAIL_PAGES),
+    slug=SLUGS,
+    twin=st.sampled_from(["/", ".json"]),
+    pairs=PAIRS,
+)
+def test_detail_pages_with_any_slug_answer_404_not_500(client, section, slug, twin, pairs):
+    path = f"/{section}/{quote(slug, safe='')}{twin}"
+    response = client.get(path + "?" + query_string(pairs))
+    assert response.status_code in (200, 404), path
+    if response.status_code == 404 and twin == "/":
+        assert b"Page not found" in content(response)
+
+
+@FEW
+@given(
+    section=st.sampled_from(DETAIL_PAGES),
+    data=st.data(),
+    twin=st.sampled_from(["/", ".json"]),
+    pairs=PAIRS,
+)
+def test_real_detail_pages_answer_any_query(client, section, data, twin, pairs):
+    """Detail pages paginate their meetings: any page number gives a page."""
+    slug = data.draw(st.sampled_from(REAL_SLUGS[section]))
+    response = client.get(f"/{section}/{slug}{twin}?" + query_string(pairs))
+    assert response.status_code == 200
+    body = content(response)
+    if twin == ".json":
+        assert json.loads(body)["slug"] == slug
+    else:
+        user_text_is_escaped(body.decode(), pairs)
