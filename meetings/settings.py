@@ -2,23 +2,44 @@
 Settings for Bilateral, read from the environment.
 
 Secure by default: DEBUG is off unless DEBUG=1, and without DEBUG a SECRET_KEY must be
-given. The Makefile's development targets set what development needs.
+given. The defaults suit production behind a TLS proxy; the Makefile's development targets
+set what development needs. Every variable read here is listed in the README ("Deploying").
 """
 
+import datetime
 import os
+import warnings
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.deprecation import RemovedInDjango60Warning
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_bool(name, default=False):
     value = os.environ.get(name)
-    if value is None or value == "":
+    if value is None or value.strip() == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    value = value.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be 1 or 0 (or true/false, yes/no, on/off).")
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default=""):
@@ -36,6 +57,14 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-development-only-key"  # only ever used with DEBUG=1
 
+# Where the admin lives: "admin/" unless ADMIN_URL says otherwise ("/back-office/" works too).
+ADMIN_URL = os.environ.get("ADMIN_URL", "").strip().strip("/") + "/"
+if ADMIN_URL == "/":
+    ADMIN_URL = "admin/"
+
+# "Name <address>, ..." who get an e-mail for each server error.
+ADMINS = [(name, address) for name, address in getaddresses(env_list("ADMINS")) if address]
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -45,19 +74,109 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# The client's own address, not the proxy's, so one visitor's failures lock out only them.
+AXES_CLIENT_IP_CALLABLE = "meetings.middleware.client_ip"
+
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+
+# Locked out when either the username or the address has failed too often.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+
+AXES_RESET_ON_SUCCESS = True
+
+AXES_VERBOSE = False  # failures and lockouts are still logged
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Nothing inline, nothing from elsewhere, never framed. Django's admin needs no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "base-uri": [NONE],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "img-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        **(
+            {"report-uri": [os.environ["CSP_REPORT_URI"]]}
+            if os.environ.get("CSP_REPORT_URI")
+            else {}
+        ),
+    },
+}
+
+CSRF_COOKIE_HTTPONLY = True
+
+CSRF_COOKIE_SECURE = not DEBUG
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Persistent connections (CONN_MAX_AGE seconds), checked before reuse.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bilateral@localhost")
+
+# SMTP when EMAIL_HOST is set; otherwise messages are written to the log (standard error).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+
+EMAIL_TIMEOUT = 10
+
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Django 6.0's default, today: a URL typed without a scheme is taken as https. Django warns
+# that this transitional setting goes away in 6.0; it (and the filter) go then too.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+warnings.filterwarnings(
+    "ignore", "The FORMS_URLFIELD_ASSUME_HTTPS transitional setting", RemovedInDjango60Warning
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -67,30 +186,104 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "django_filters",
     "meetings",
 ]
 
 LANGUAGE_CODE = "en-us"
 
+# Everything to standard error (gunicorn's log, the journal); server errors also to ADMINS.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false"],
+            "level": "ERROR",
+        },
+    },
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+        # Scanners send any Host header: worth a line in the log, not an e-mail each.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "meetings.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# How many proxies (nginx, a load balancer) add themselves to X-Forwarded-For before Django.
+PROXY_COUNT = env_int("PROXY_COUNT", 0 if DEBUG else 1)
 
 ROOT_URLCONF = "meetings.urls"
 
-STATIC_ROOT = BASE_DIR / "staticfiles"
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+
+# The TLS proxy says the original request was HTTPS in this header ("" if there is no proxy).
+_proxy_ssl_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+
+# Load balancers probe /healthz over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+SECURE_REFERRER_POLICY = "same-origin"
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+SESSION_COOKIE_AGE = 60 * 60 * 12  # an editor's working day
+
+SESSION_COOKIE_HTTPONLY = True
+
+SESSION_COOKIE_SECURE = not DEBUG
+
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 
 STATIC_URL = "static/"
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Hashed, compressed copies made by collectstatic, served with a year's cache by WhiteNoise.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": os.environ.get(
+            "STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        ),
+    },
+}
 
 TEMPLATES = [
     {

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import path
 
-from . import views
+from . import health, views
 from .feeds import MeetingFeed
 
 urlpatterns = [
@@ -26,5 +26,6 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
     path("sources/<slug:slug>.json", views.source_detail_json, name="source-detail-json"),
     # Operations routes below this line.
+    path("healthz", health.healthz, name="healthz"),
     path(getattr(settings, "ADMIN_URL", "admin/"), admin.site.urls),
 ]
