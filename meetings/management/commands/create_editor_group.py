@@ -1,0 +1,83 @@
+"""
+Create or update the "editor" group: what data entry needs and nothing more.
+
+Editors may view, add and change every record of the knowledge base, and delete only the
+rows that hang off a meeting or a person (participants, delegations, mentions, agreements,
+quotes, aliases, positions), so a mistaken inline can be removed. Deleting meetings, sources,
+officials, agencies, topics and places, and anything to do with accounts, stays with
+superusers. Running it again brings the group back to exactly these permissions, so it is
+safe after every migration (`make db` and `make serve` run it). Give a person the group in
+the admin under Users, with "Staff status" ticked and "Superuser status" not.
+
+    python manage.py create_editor_group [--dry-run]
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+GROUP_NAME = "editor"
+
+# Models whose rows editors may also delete.
+DELETABLE = {
+    "agencyalias",
+    "agreement",
+    "delegation",
+    "mention",
+    "officialalias",
+    "participation",
+    "position",
+    "quote",
+}
+
+
+def editor_permission_codenames():
+    """The codenames ("add_meeting", ...) of the meetings app's permissions editors get."""
+    codenames = set()
+    for model in apps.get_app_config("meetings").get_models():
+        name = model._meta.model_name
+        actions = ["view", "add", "change"] + (["delete"] if name in DELETABLE else [])
+        codenames.update(f"{action}_{name}" for action in actions)
+    return codenames
+
+
+class Command(BaseCommand):
+    help = 'Create or update the "editor" group with the permissions data entry needs.'
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Show what would change and change nothing.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
+        # Permissions are made after migrate; make sure they exist even if it was skipped.
+        create_permissions(apps.get_app_config("meetings"), verbosity=0)
+        wanted = set(
+            Permission.objects.filter(
+                content_type__app_label="meetings", codename__in=editor_permission_codenames()
+            )
+        )
+        group, created = Group.objects.get_or_create(name=GROUP_NAME)
+        current = set() if created else set(group.permissions.all())
+        added = sorted(p.codename for p in wanted - current)
+        removed = sorted(p.codename for p in current - wanted)
+        group.permissions.set(wanted)
+
+        if created:
+            self.stdout.write(f'{"Would create" if dry_run else "Created"} group "{GROUP_NAME}".')
+        if verbosity >= 2:
+            for codename in added:
+                self.stdout.write(f"  + {codename}")
+            for codename in removed:
+                self.stdout.write(f"  - {codename}")
+        self.stdout.write(
+            f'{"Would give" if dry_run else "Gave"} "{GROUP_NAME}" {len(wanted)} permissions '
+            f"({len(added)} added, {len(removed)} removed)."
+        )
+        if dry_run:
+            transaction.set_rollback(True)
