@@ -1,0 +1,225 @@
+"""
+Backups: the knowledge base goes out as natural-key JSON and comes back whole, in the same
+database or another engine's, and a restore or fixture load that fails changes nothing.
+"""
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from meetings.models import Meeting, Participation, Quote, Source
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def snapshot():
+    """
+    Every record of the knowledge base, by natural key, in a canonical order: equal snapshots
+    mean equal knowledge bases, whatever ids the rows got.
+    """
+    records = []
+    for model in apps.get_app_config("meetings").get_models():
+        for record in serializers.serialize(
+            "python",
+            model._base_manager.all(),
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        ):
+            record.pop("pk", None)
+            for name, value in record["fields"].items():
+                if isinstance(value, list) and value and isinstance(value[0], list | tuple):
+                    record["fields"][name] = sorted(map(list, value))  # many-to-many
+            records.append(json.dumps(record, sort_keys=True, default=str))
+    return sorted(records)
+
+
+def backup_file_records(path):
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def test_backup_is_natural_key_json(tmp_path):
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    records = backup_file_records(path)
+    by_model = {}
+    for record in records:
+        by_model.setdefault(record["model"], []).append(record)
+    assert len(by_model["meetings.meeting"]) == Meeting.objects.count()
+    assert len(by_model["meetings.participation"]) == Participation.objects.count()
+    assert len(by_model["meetings.quote"]) == Quote.objects.count()
+    assert len(by_model["meetings.source"]) == Source.objects.count()
+    # No database ids: rows and their links are named by slugs, codes and names.
+    assert all("pk" not in record for record in records)
+    participation = by_model["meetings.participation"][0]["fields"]
+    assert isinstance(participation["meeting"], list)
+    assert isinstance(participation["official"], list)
+    assert all(isinstance(s, list) for s in by_model["meetings.meeting"][0]["fields"]["sources"])
+    # What meetings point at comes before them, so the file loads in one pass.
+    order = [record["model"] for record in records]
+    assert order.index("meetings.source") < order.index("meetings.meeting")
+    assert order.index("meetings.meeting") < order.index("meetings.participation")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_backup_to_standard_output(capsys):
+    call_command("backup")
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) > 50
+    assert "Backed up" in captured.err
+
+
+def test_round_trip_in_the_same_database_loses_nothing(tmp_path):
+    before = snapshot()
+    assert Meeting.objects.exists() and Quote.objects.exists()
+    path = tmp_path / "kb.json.gz"
+    call_command("backup", output=str(path), verbosity=0)
+    call_command("restore", str(path), replace=True, verbosity=0)
+    assert snapshot() == before
+
+
+def run_manage(*args, database_url, tmp_path):
+    env = {
+        "PATH": os.environ["PATH"],
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": database_url,
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_round_trip_through_another_database_loses_nothing(tmp_path):
+    """
+    This database (SQLite or PostgreSQL, whichever the suite runs on) to a fresh SQLite
+    database in another process and back again. CI runs the suite on both engines, so both
+    directions are crossed.
+    """
+    before = snapshot()
+    out, back = tmp_path / "out.json.gz", tmp_path / "back.json.xz"
+    call_command("backup", output=str(out), verbosity=0)
+
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    run_manage("migrate", "--no-input", "--verbosity", "0", database_url=other, tmp_path=tmp_path)
+    message = run_manage("restore", str(out), database_url=other, tmp_path=tmp_path)
+    assert message.startswith(f"Restored {len(before)} records")
+    run_manage("backup", "--output", str(back), database_url=other, tmp_path=tmp_path)
+
+    counts = [model.objects.count() for model in (Meeting, Participation, Quote, Source)]
+    call_command("restore", str(back), replace=True, verbosity=0)
+    # Every meeting, participation, quote and source, field by field.
+    assert snapshot() == before
+    assert [model.objects.count() for model in (Meeting, Participation, Quote, Source)] == counts
+
+
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    with pytest.raises(CommandError, match="--replace"):
+        call_command("restore", str(path), verbosity=0)
+
+
+def test_restore_dry_run_changes_nothing(tmp_path):
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    Meeting.objects.filter(slug__startswith="2018").update(title="Edited since the backup")
+    before = snapshot()
+    call_command("restore", str(path), replace=True, dry_run=True, verbosity=0)
+    assert snapshot() == before
+
+
+def broken_backup(tmp_path):
+    """A real backup whose last participation names an official who does not exist."""
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    records = backup_file_records(path)
+    last = max(i for i, r in enumerate(records) if r["model"] == "meetings.participation")
+    records[last]["fields"]["official"] = ["nobody-of-that-name"]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    return path
+
+
+def test_a_failed_restore_leaves_the_database_as_it_was(tmp_path):
+    path = broken_backup(tmp_path)
+    Meeting.objects.filter(slug__startswith="2018").update(title="Edited since the backup")
+    before = snapshot()
+    with pytest.raises(CommandError, match="nothing changed"):
+        call_command("restore", str(path), replace=True, verbosity=0)
+    assert snapshot() == before
+    # The connection is still usable: the failure was rolled back, not left half-done.
+    assert Meeting.objects.filter(title="Edited since the backup").exists()
+
+
+def test_a_failed_fixture_load_leaves_the_database_as_it_was(tmp_path):
+    """loaddata is all or nothing: the records before the bad one are not kept either."""
+    path = tmp_path / "new.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"model": "meetings.country", "fields": {"code": "CA", "name": "Canada"}},
+                {
+                    "model": "meetings.city",
+                    "fields": {"name": "Ottawa", "slug": "ottawa", "country": ["CA"]},
+                },
+                {
+                    "model": "meetings.city",
+                    "fields": {"name": "Atlantis", "slug": "atlantis", "country": ["ZZ"]},
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    before = snapshot()
+    with pytest.raises(Exception, match="Problem installing fixture"):
+        call_command("loaddata", str(path), verbosity=0)
+    assert snapshot() == before
+    with connection.cursor() as cursor:  # and the connection is fine
+        cursor.execute("SELECT 1")
+
+
+def test_restore_rejects_what_is_not_a_backup(tmp_path):
+    wrong_name = tmp_path / "kb.txt"
+    wrong_name.write_text("[]")
+    with pytest.raises(CommandError, match="must end in"):
+        call_command("restore", str(wrong_name), verbosity=0)
+    not_json = tmp_path / "kb.json"
+    not_json.write_text("this is not JSON")
+    with pytest.raises(CommandError, match="cannot be read"):
+        call_command("restore", str(not_json), verbosity=0)
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("restore", str(tmp_path / "missing.json"), verbosity=0)
+
+
+def test_a_failed_backup_leaves_no_file(tmp_path, monkeypatch):
+    from django.core.management.commands import dumpdata
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(dumpdata.serializers, "serialize", fail)
+    path = tmp_path / "kb.json"
+    with pytest.raises(CommandError, match="disk full"):
+        call_command("backup", output=str(path), verbosity=0)
+    assert list(tmp_path.iterdir()) == []
