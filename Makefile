@@ -12,13 +12,15 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db test lint browser-deps clean
+.PHONY: help install run db test lint browser-deps clean serve backup restore
 
 help:
 	@echo "make run    set up, load the five releases and serve http://$(HOST):$(PORT)"
 	@echo "make db     migrate and load fixtures into DATABASE_URL (SQLite by default)"
 	@echo "make test   set up and run every test (browser tests need Chromium)"
 	@echo "make lint   ruff"
+	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
+	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,8 +33,10 @@ install: $(INSTALLED)
 db: $(INSTALLED)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py loaddata $(FIXTURES)
+	$(DEV_ENV) $(BIN)/python manage.py create_editor_group
 
 run: db
+	$(DEV_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests, when we may install it and it is missing.
@@ -43,8 +47,29 @@ browser-deps:
 	  else echo "Chromium is not installed: browser tests will be skipped."; fi; }
 
 test: $(INSTALLED) browser-deps
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(TEST_ENV) $(BIN)/python -m pytest --create-db $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
+
+# Production, with the environment described in the README (no development defaults here).
+# Gunicorn: WEB_CONCURRENCY workers (default 2 per core + 1), recycled now and then.
+serve: $(INSTALLED)
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py create_editor_group
+	exec $(BIN)/gunicorn meetings.wsgi --bind $(HOST):$(PORT) \
+	  --workers $${WEB_CONCURRENCY:-$$(( 2 * $$(nproc) + 1 ))} \
+	  --max-requests 1000 --max-requests-jitter 100 --timeout 30 \
+	  --access-logfile - --error-logfile -
+
+# make backup [BACKUP=file.json.gz]: by default a dated file in backups/.
+backup: $(INSTALLED)
+	$(BIN)/python manage.py backup --output $(or $(BACKUP),backups/bilateral-$(shell date -u +%Y%m%dT%H%M%SZ).json.gz)
+
+# make restore BACKUP=file.json.gz [RESTORE_ARGS="--replace", with "--dry-run" to only check]
+restore: $(INSTALLED)
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/....json.gz"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP) $(RESTORE_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
