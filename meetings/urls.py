@@ -4,13 +4,14 @@ from django.urls import path
 
 from . import health, views
 from .feeds import MeetingFeed
+from .versioning import conditional_page
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("meetings/", views.meeting_list, name="meeting-list"),
     path("meetings/export.json", views.meeting_export_json, name="meeting-export-json"),
     path("meetings/export.csv", views.meeting_export_csv, name="meeting-export-csv"),
-    path("meetings/feed/", MeetingFeed(), name="meeting-feed"),
+    path("meetings/feed/", conditional_page(MeetingFeed()), name="meeting-feed"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<slug:slug>.json", views.meeting_detail_json, name="meeting-detail-json"),
     path("officials/", views.official_list, name="official-list"),

@@ -29,6 +29,8 @@ from .models import (
     Topic,
 )
 from .querystring import QueryParams
+from .streaming import export_records
+from .versioning import cached, conditional_page
 
 MEETINGS_PER_PAGE = 20
 RELATED_PER_PAGE = 50
@@ -52,15 +54,17 @@ def list_prefetch(queryset):
     )
 
 
-def paginate(request, queryset, per_page):
+def paginate(request, queryset, per_page, count=None):
     """
     A page of `queryset` with links that keep every other parameter. A page number that is
     not a whole number from 1 gives page 1, one past the end the last page, each with a
-    message saying so: never an error page.
+    message saying so: never an error page. `count`, when already known, saves a query.
     """
     params = QueryParams(request.GET)
     raw = request.GET.get("page", "1")
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     message = ""
     try:
         number = int(raw)
@@ -93,11 +97,29 @@ def paginate(request, queryset, per_page):
 # ---------------------------------------------------------------- facets
 
 
+def filters_key(params):
+    """What a list's meetings depend on: its parameters but the page and the order."""
+    return tuple(sorted((k, v) for k, v in params.multi_items if k not in ("page", "sort")))
+
+
 def facet_counts(filtered, params):
     """
     Counts for topic, official, country, kind and year among the filtered meetings, one
-    grouped query each, with the link that adds or removes that value.
+    grouped query each, with the link that adds or removes that value. The counts are
+    cached for these filters and the data version.
     """
+    rows = cached(("facets", filters_key(params)), lambda: facet_rows(filtered))
+    topics, officials, countries, kinds, years = rows
+    return [
+        facet("Topic", "topic", params, topics, multi=True),
+        facet("Official", "official", params, officials, multi=True),
+        facet("Country", "country", params, countries),
+        facet("Kind", "kind", params, kinds),
+        year_facet(params, years),
+    ]
+
+
+def facet_rows(filtered):
     ids = filtered.order_by().values("pk")
     base = Meeting.objects.filter(pk__in=ids)
     topics = (
@@ -130,13 +152,7 @@ def facet_counts(filtered, params):
         .annotate(n=Count("pk"))
         .order_by("-year")
     )
-    return [
-        facet("Topic", "topic", params, topics, multi=True),
-        facet("Official", "official", params, officials, multi=True),
-        facet("Country", "country", params, countries),
-        facet("Kind", "kind", params, kinds),
-        year_facet(params, years),
-    ]
+    return [list(topics), list(officials), list(countries), kinds, list(years)]
 
 
 def facet(title, key, params, rows, multi=False):
@@ -196,30 +212,11 @@ def active_chips(filterset, params):
 
 
 @require_safe
+@conditional_page
 def home(request):
     published = published_meetings()
-    counts = {
-        "meetings": published.count(),
-        "officials": Official.objects.filter(participations__meeting__status="published")
-        .distinct()
-        .count(),
-        "agencies": Agency.objects.count(),
-        "topics": Topic.objects.count(),
-        "sources": Source.objects.count(),
-    }
+    counts, top_topics, top_officials = cached("home", home_counts)
     latest = list_prefetch(published.order_by(*SORTS["-date"][1]))[:5]
-    top_topics = (
-        MeetingTopic.objects.filter(meeting__status="published")
-        .values_list("topic__slug", "topic__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "topic__name")[:8]
-    )
-    top_officials = (
-        Participation.objects.filter(meeting__status="published")
-        .values_list("official__slug", "official__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "official__sort_name")[:8]
-    )
     return render(
         request,
         "meetings/home.html",
@@ -232,13 +229,43 @@ def home(request):
     )
 
 
+def home_counts():
+    """The home page's figures: whole-table counts, cached for the data version."""
+    published = published_meetings()
+    counts = {
+        "meetings": published.count(),
+        "officials": Participation.objects.filter(meeting__status="published")
+        .values("official_id")
+        .distinct()
+        .count(),
+        "agencies": Agency.objects.count(),
+        "topics": Topic.objects.count(),
+        "sources": Source.objects.count(),
+    }
+    top_topics = (
+        MeetingTopic.objects.filter(meeting__status="published")
+        .values_list("topic__slug", "topic__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "topic__name")[:8]
+    )
+    top_officials = (
+        Participation.objects.filter(meeting__status="published")
+        .values_list("official__slug", "official__name")
+        .annotate(n=Count("meeting_id"))
+        .order_by("-n", "official__sort_name")[:8]
+    )
+    return counts, list(top_topics), list(top_officials)
+
+
 @require_safe
+@conditional_page
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=published_meetings())
     valid = filterset.is_valid()
     params = QueryParams(request.GET)
     filtered = filterset.qs
-    pagination = paginate(request, list_prefetch(filtered), MEETINGS_PER_PAGE)
+    count = cached(("count", filters_key(params)), filtered.count)
+    pagination = paginate(request, list_prefetch(filtered), MEETINGS_PER_PAGE, count=count)
     context = {
         "filterset": filterset,
         "form": filterset.form,
@@ -269,6 +296,7 @@ def get_published_meeting(slug):
 
 
 @require_safe
+@conditional_page
 def meeting_detail(request, slug):
     meeting = get_published_meeting(slug)
     sides = OrderedDict()
@@ -286,12 +314,14 @@ def meeting_detail(request, slug):
 
 
 @require_safe
+@conditional_page
 def meeting_detail_json(request, slug):
     meeting = get_published_meeting(slug)
     return JsonResponse(meeting_data(meeting, request), json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
+@conditional_page
 def official_list(request):
     officials = (
         Official.objects.select_related("country")
@@ -339,24 +369,29 @@ def official_detail_context(request, slug):
     meeting_ids = Participation.objects.filter(
         official=official, meeting__status="published"
     ).values("meeting_id")
-    met_most = (
+    met_most_query = (
         Participation.objects.filter(meeting__in=meeting_ids)
         .exclude(official=official)
         .values_list("official__slug", "official__name")
         .annotate(n=Count("meeting_id"))
         .order_by("-n", "official__sort_name")[:10]
     )
-    topics = (
+    topics_query = (
         MeetingTopic.objects.filter(meeting__in=meeting_ids)
         .values_list("topic__slug", "topic__name")
         .annotate(n=Count("meeting_id"))
         .order_by("-n", "topic__name")[:FACET_LIMIT]
+    )
+    # Grouped over all their meetings (thousands, for some): cached for the data version.
+    met_most, topics = cached(
+        ("official", official.pk), lambda: (list(met_most_query), list(topics_query))
     )
     mentions = official.mentions.filter(meeting__status="published").select_related("meeting")
     return official, participations, met_most, topics, mentions
 
 
 @require_safe
+@conditional_page
 def official_detail(request, slug):
     official, participations, met_most, topics, mentions = official_detail_context(request, slug)
     pagination = paginate(request, participations, RELATED_PER_PAGE)
@@ -375,6 +410,7 @@ def official_detail(request, slug):
 
 
 @require_safe
+@conditional_page
 def official_detail_json(request, slug):
     official, participations, met_most, topics, mentions = official_detail_context(request, slug)
     data = {
@@ -411,6 +447,7 @@ def official_detail_json(request, slug):
 
 
 @require_safe
+@conditional_page
 def agency_list(request):
     agencies = (
         Agency.objects.select_related("country", "parent")
@@ -431,6 +468,7 @@ def agency_detail_context(slug):
 
 
 @require_safe
+@conditional_page
 def agency_detail(request, slug):
     agency, meetings, positions = agency_detail_context(slug)
     pagination = paginate(
@@ -448,6 +486,7 @@ def agency_detail(request, slug):
 
 
 @require_safe
+@conditional_page
 def agency_detail_json(request, slug):
     agency, meetings, positions = agency_detail_context(slug)
     data = {
@@ -478,6 +517,7 @@ def agency_detail_json(request, slug):
 
 
 @require_safe
+@conditional_page
 def topic_list(request):
     topics = Topic.objects.select_related("parent").annotate(
         meeting_count=Count("meetings", filter=Q(meetings__status="published"))
@@ -505,6 +545,7 @@ def topic_detail_context(slug):
 
 
 @require_safe
+@conditional_page
 def topic_detail(request, slug):
     topic, meetings, agreements, officials = topic_detail_context(slug)
     pagination = paginate(
@@ -523,6 +564,7 @@ def topic_detail(request, slug):
 
 
 @require_safe
+@conditional_page
 def topic_detail_json(request, slug):
     topic, meetings, agreements, officials = topic_detail_context(slug)
     data = {
@@ -550,6 +592,7 @@ def topic_detail_json(request, slug):
 
 
 @require_safe
+@conditional_page
 def source_list(request):
     sources = Source.objects.annotate(
         meeting_count=Count("meetings", filter=Q(meetings__status="published"))
@@ -591,6 +634,7 @@ def source_detail_context(slug):
 
 
 @require_safe
+@conditional_page
 def source_detail(request, slug):
     source, quotes, meetings = source_detail_context(slug)
     return render(
@@ -606,6 +650,7 @@ def source_detail(request, slug):
 
 
 @require_safe
+@conditional_page
 def source_detail_json(request, slug):
     source, quotes, meetings = source_detail_context(slug)
     data = {
@@ -679,12 +724,28 @@ def export_filterset(request):
     return filterset, None
 
 
-def export_meetings(filterset):
-    """The matching meetings with everything the export shows, fetched in chunks."""
-    return filterset.qs.with_related().iterator(chunk_size=EXPORT_CHUNK)
+def export_meetings(filterset, request):
+    """
+    The matching meetings as meeting_data() gives them, streamed: one query per relation
+    whatever their number, in constant memory (see streaming.py).
+    """
+    return export_records(filterset.qs, request, chunk_size=EXPORT_CHUNK)
+
+
+def batched(pieces, size=100):
+    """Strings joined `size` at a time, so a long export is not written a line at a time."""
+    batch = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
 
 
 @require_safe
+@conditional_page
 def meeting_export_json(request):
     filterset, error = export_filterset(request)
     if error:
@@ -693,12 +754,12 @@ def meeting_export_json(request):
 
     def chunks():
         yield f'{{"count": {count}, "meetings": ['
-        for index, meeting in enumerate(export_meetings(filterset)):
+        for index, data in enumerate(export_meetings(filterset, request)):
             prefix = "," if index else ""
-            yield prefix + json.dumps(meeting_data(meeting, request), ensure_ascii=False)
+            yield prefix + json.dumps(data, ensure_ascii=False)
         yield "]}"
 
-    return StreamingHttpResponse(chunks(), content_type="application/json")
+    return StreamingHttpResponse(batched(chunks()), content_type="application/json")
 
 
 CSV_COLUMNS = [
@@ -744,6 +805,7 @@ def csv_row(data):
 
 
 @require_safe
+@conditional_page
 def meeting_export_csv(request):
     filterset, error = export_filterset(request)
     if error:
@@ -752,9 +814,9 @@ def meeting_export_csv(request):
 
     def rows():
         yield writer.writerow(CSV_COLUMNS)
-        for meeting in export_meetings(filterset):
-            yield writer.writerow(csv_row(meeting_data(meeting, request)))
+        for data in export_meetings(filterset, request):
+            yield writer.writerow(csv_row(data))
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(batched(rows()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bilateral-meetings.csv"'
     return response

@@ -11,6 +11,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", *FIXTURES, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """
+    Each test starts with an empty cache. Cached values are keyed by the data version, which
+    a test's rollback brings back, so they would be right, but a warm cache would change the
+    number of queries a page runs.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def admin_client_logged_in(client, django_user_model):
     user = django_user_model.objects.create_superuser(

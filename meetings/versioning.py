@@ -1,0 +1,164 @@
+"""
+The data version: a value that changes on every write to the tables the public pages show,
+read in one small query, and the helpers built on it.
+
+The database keeps it (migration 0002): one row of meetings_dataversion, a random token and
+the time of the last write, replaced by a trigger on every insert, update, delete or
+truncate of any table of this app, whoever writes (the admin, loaddata, bulk_create,
+queryset.update(), plain SQL), in the same transaction as the write. So:
+
+* a reader never sees a new version before the data it stands for;
+* a rolled-back write leaves the version as it was, and a random token (unlike a counter)
+  is never reused for other data, even after restoring a backup.
+
+Helpers:
+
+``conditional_page``
+    A view decorator (django.views.decorators.http.condition underneath): ETag and
+    Last-Modified from the data version and the deployed code, 304 Not Modified when the
+    client's copy is current, and ``Cache-Control: no-cache`` so that browsers ask every time
+    and an edit shows at once.
+
+``cached(key, compute)``
+    compute() once per data version: the value is cached under the key and the version, so a
+    write makes every cached value obsolete at once, with no invalidation to get wrong. Off
+    when the BILATERAL_CACHE setting (or environment variable) is false.
+"""
+
+import contextvars
+import datetime
+import functools
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.views.decorators.http import condition
+
+TABLE = "meetings_dataversion"
+CACHE_ALIAS = "default"
+CACHE_TIMEOUT = 3600  # seconds; values of an old version are never read again anyway
+FALSE = {"0", "false", "no", "off"}
+
+_MISSING = object()
+_current = contextvars.ContextVar("bilateral_data_version", default=None)
+
+
+@dataclass(frozen=True)
+class Version:
+    token: str
+    changed: datetime.datetime  # when the last write happened (UTC)
+
+
+def data_version(using=DEFAULT_DB_ALIAS):
+    """The current data version, in one query."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT token, changed FROM {TABLE} WHERE id = 1")
+        row = cursor.fetchone()
+    if row is None:  # the row was deleted by hand: never cache, never claim "not modified"
+        return Version(uuid.uuid4().hex, datetime.datetime.now(datetime.UTC))
+    token, changed = row
+    if isinstance(changed, str):  # SQLite keeps it as text, in UTC
+        changed = datetime.datetime.fromisoformat(changed)
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=datetime.UTC)
+    return Version(token, changed)
+
+
+def current_version():
+    """The version the current request runs under (read once), or the database's."""
+    return _current.get() or data_version()
+
+
+@functools.cache
+def code_version():
+    """
+    (digest, newest modification time) of the code, templates and static files: part of
+    every ETag and Last-Modified, so that a deploy is never answered with a 304 from before.
+    BILATERAL_RELEASE (a setting or environment variable) may name the release instead.
+    """
+    base = settings.BASE_DIR
+    digest = hashlib.sha256()
+    newest = 0.0
+    release = getattr(settings, "BILATERAL_RELEASE", "") or os.environ.get("BILATERAL_RELEASE", "")
+    if release:
+        digest.update(release.encode())
+    else:
+        for folder in ("meetings", "templates", "static"):
+            for path in sorted((base / folder).rglob("*")):
+                if "__pycache__" in path.parts or not path.is_file():
+                    continue
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+                newest = max(newest, path.stat().st_mtime)
+    return digest.hexdigest()[:12], datetime.datetime.fromtimestamp(newest, datetime.UTC)
+
+
+def _request_version(request):
+    version = getattr(request, "_bilateral_data_version", None)
+    if version is None:
+        version = request._bilateral_data_version = data_version()
+    return version
+
+
+def _etag(request, *args, **kwargs):
+    return f'W/"{_request_version(request).token}-{code_version()[0]}"'
+
+
+def _last_modified(request, *args, **kwargs):
+    return max(_request_version(request).changed, code_version()[1])
+
+
+def conditional_page(view):
+    """
+    Conditional GET for a page or export: ETag and Last-Modified from the data version, and
+    304 Not Modified when nothing changed since the client's copy. The view runs under that
+    version, so `cached()` inside it reads no version of its own.
+    """
+
+    @functools.wraps(view)
+    def under_version(request, *args, **kwargs):
+        token = _current.set(_request_version(request))
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            _current.reset(token)
+
+    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(under_version)
+
+    @functools.wraps(view)
+    def page(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        if response.status_code in (200, 304) and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-cache"  # keep a copy, but ask before using it
+        return response
+
+    return page
+
+
+def caching_enabled():
+    value = getattr(settings, "BILATERAL_CACHE", None)
+    if value is None:
+        value = os.environ.get("BILATERAL_CACHE", "1").strip().lower() not in FALSE
+    return bool(value)
+
+
+def cached(key, compute, timeout=CACHE_TIMEOUT):
+    """
+    compute(), cached under `key` (any value with a stable repr: a string, a tuple) and the
+    current data version. Returns what compute() returned, so it must be picklable data:
+    lists, dicts, tuples, numbers, strings, not querysets.
+    """
+    if not caching_enabled():
+        return compute()
+    version = current_version()
+    name = hashlib.sha256(f"{version.token}\x00{key!r}".encode()).hexdigest()
+    cache = caches[CACHE_ALIAS]
+    value = cache.get(f"bilateral:{name}", _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(f"bilateral:{name}", value, timeout)
+    return value
