@@ -1,0 +1,195 @@
+"""
+generate_meetings: realistic, sourced, reproducible data; and on it, exports and pages that
+keep to a fixed number of queries.
+"""
+
+import io
+import json
+import statistics
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count, Max, Min
+from django.test import RequestFactory
+
+from meetings.filters import SORTS
+from meetings.models import (
+    Agency,
+    AgencyAlias,
+    Agreement,
+    City,
+    Country,
+    Delegation,
+    Meeting,
+    Mention,
+    Official,
+    OfficialAlias,
+    Participation,
+    Position,
+    Quote,
+    Source,
+    Topic,
+)
+from meetings.search import search_meetings
+from meetings.views import meeting_data
+
+pytestmark = pytest.mark.django_db
+
+
+def empty_database():
+    """Delete every row of the app (inside the test's transaction, so only for this test)."""
+    for model in (Quote, Agreement, Mention, Delegation, Participation, Meeting, Source):
+        model.objects.all().delete()
+    for model in (Position, OfficialAlias, Official, AgencyAlias):
+        model.objects.all().delete()
+    for model in (Agency, Topic):
+        while model.objects.exists():  # parents are protected: leaves first
+            model.objects.filter(children=None).delete()
+    City.objects.all().delete()
+    Country.objects.all().delete()
+
+
+def generate(meetings, seed, **options):
+    out = io.StringIO()
+    call_command("generate_meetings", meetings=meetings, seed=seed, stdout=out, **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def generated():
+    empty_database()
+    generate(400, seed=3)
+
+
+def snapshot():
+    meetings = list(
+        Meeting.objects.order_by("slug").values_list(
+            "slug", "title", "kind", "date", "date_end", "date_precision", "status", "summary"
+        )
+    )
+    participations = list(
+        Participation.objects.order_by("meeting__slug", "order").values_list(
+            "meeting__slug", "official__slug", "side__code", "role", "position__title", "passage"
+        )
+    )
+    officials = list(Official.objects.order_by("slug").values_list("slug", "name", "sort_name"))
+    return meetings, participations, officials
+
+
+def test_the_data_is_shaped_like_real_data(generated):
+    assert Meeting.objects.count() == 400
+    assert Official.objects.count() == 40
+    assert Topic.objects.count() == 40
+    assert Agency.objects.count() == 60
+    assert OfficialAlias.objects.exists() and Position.objects.exists()
+
+    sizes = Meeting.objects.annotate(n=Count("participations")).aggregate(Min("n"), Max("n"))
+    assert sizes["n__min"] >= 2 and sizes["n__max"] <= 12
+    for side in ("US", "MX"):  # both sides at every meeting
+        assert not Meeting.objects.exclude(participations__side__code=side).exists()
+
+    precisions = dict(
+        Meeting.objects.values_list("date_precision").annotate(n=Count("pk")).order_by()
+    )
+    assert set(precisions) == {"day", "month", "year", "unknown"}
+    assert precisions["day"] > sum(precisions.values()) * 0.7
+    assert not Meeting.objects.filter(date_precision="month").exclude(date__day=1).exists()
+    assert not Meeting.objects.filter(date_precision="year").exclude(date__month=1).exists()
+    assert not Meeting.objects.filter(date_precision="unknown").exclude(date=None).exists()
+    years = Meeting.objects.exclude(date=None).aggregate(Min("date"), Max("date"))
+    assert (years["date__max"] - years["date__min"]).days > 50 * 365
+
+    published = Meeting.objects.filter(status="published").count()
+    assert 0.85 * 400 < published < 400
+
+    # A few officials take part in many meetings, most in a handful.
+    per_official = list(
+        Official.objects.annotate(n=Count("participations")).values_list("n", flat=True)
+    )
+    assert max(per_official) > 3 * statistics.median(per_official)
+
+
+def test_every_fact_quotes_its_source(generated):
+    for model in (Participation, Agreement, Mention, Delegation):
+        for passage, text in model.objects.values_list("passage", "source__text"):
+            assert passage in text
+    for quote, text in Quote.objects.values_list("text", "source__text"):
+        assert quote in text
+    assert not Meeting.objects.filter(sources=None).exists()
+    # Each participant held the post recorded, at the meeting's date (the admin's own checks).
+    for participation in Participation.objects.exclude(position=None)[:150]:
+        participation.full_clean()
+
+
+def test_generated_meetings_are_searchable(generated):
+    busiest = Official.objects.annotate(n=Count("participations")).order_by("-n").first()
+    theirs = set(busiest.participations.values_list("meeting_id", flat=True))
+    found = set(
+        search_meetings(Meeting.objects.all(), f'"{busiest.name}"').values_list("pk", flat=True)
+    )
+    assert theirs <= found
+
+
+def test_the_same_seed_gives_the_same_data():
+    empty_database()
+    generate(150, seed=5)
+    first = snapshot()
+    empty_database()
+    generate(150, seed=5)
+    assert snapshot() == first
+    empty_database()
+    generate(150, seed=6)
+    assert snapshot() != first
+
+
+def test_a_dry_run_writes_nothing():
+    before = Meeting.objects.count()
+    output = generate(200, seed=1, dry_run=True)
+    assert "Would create" in output and "200 meeting" in output
+    assert Meeting.objects.count() == before
+
+
+def test_it_refuses_a_database_that_has_data():
+    with pytest.raises(CommandError, match="empty"):
+        generate(10, seed=1)
+
+
+def test_exports_give_meeting_data_in_a_fixed_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(9):  # on the five meetings of the fixtures
+        b"".join(client.get("/meetings/export.json").streaming_content)
+    empty_database()
+    generate(700, seed=2)  # more than one chunk of every result set
+    with django_assert_num_queries(9):
+        response = client.get("/meetings/export.json")
+        exported = json.loads(b"".join(response.streaming_content))
+    with django_assert_num_queries(8):
+        b"".join(client.get("/meetings/export.csv").streaming_content)
+    request = RequestFactory().get("/")
+    expected = {
+        meeting.slug: meeting_data(meeting, request)
+        for meeting in Meeting.objects.published().with_related()
+    }
+    assert exported["count"] == len(expected) == len(exported["meetings"])
+    assert {m["slug"]: m for m in exported["meetings"]} == expected
+    in_order = Meeting.objects.published().order_by(*SORTS["-date"][1], "pk")
+    assert [m["slug"] for m in exported["meetings"]] == [m.slug for m in in_order]
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        ("/", 11),
+        ("/meetings/", 10),
+        ("/meetings/?page=7&sort=title", 10),
+        ("/meetings/?q=cooperation", 10),
+        ("/meetings/?topic=security&date_after=1990&date_before=2010", 11),  # + the topic
+    ],
+)
+def test_pages_keep_their_query_counts_on_generated_data(
+    client, django_assert_num_queries, url, queries
+):
+    empty_database()
+    generate(300, seed=4)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
