@@ -552,6 +552,10 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "date"], name="meeting_status_date_idx"),
             models.Index(fields=["kind"], name="meeting_kind_idx"),
+            models.Index(fields=["status", "title"], name="meeting_status_title_idx"),
+            # Migration 0003 adds, per database, (status, date DESC NULLS LAST, title) and
+            # (status, date NULLS LAST, title) for the list's date sorts, which Django cannot
+            # declare for both, and (topic, meeting) on the topics link table.
         ]
 
     def __str__(self):
