@@ -72,12 +72,26 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         # meetings, and the count, page and facet queries stay cheap at 100,000 meetings.
         if not value:
             return qs
-        linked = Meeting.objects.order_by().values("pk")
         if self.conjoined:
             for obj in set(value):
-                qs = qs.filter(pk__in=linked.filter(**{self.field_name: obj}))
+                qs = qs.filter(pk__in=self.linked_meetings([obj]))
             return qs
-        return qs.filter(pk__in=linked.filter(**{f"{self.field_name}__in": list(value)}))
+        return qs.filter(pk__in=self.linked_meetings(value))
+
+    def linked_meetings(self, objects):
+        """The ids of the meetings linked to `objects`, read from the link rows alone."""
+        name, _, rest = self.field_name.partition("__")
+        field = Meeting._meta.get_field(name)
+        if field.many_to_many:  # topics: the link table
+            model, meeting, target = (
+                field.remote_field.through,
+                field.m2m_field_name(),
+                field.m2m_reverse_field_name(),
+            )
+        else:  # participations__official: the rows pointing at the meeting
+            model, meeting, target = field.related_model, field.field.name, rest
+        rows = model._base_manager.filter(**{f"{target}__in": [obj.pk for obj in objects]})
+        return rows.values(f"{meeting}_id")
 
 
 class MeetingFilterForm(forms.Form):

@@ -17,6 +17,20 @@ class Unaccent(models.Func):
     output_field = models.TextField()
 
 
+class Year(models.Func):
+    """
+    The year of a date, as an integer. Django's ExtractYear calls a Python function for
+    every row on SQLite; there dates are ISO text, so the first four characters will do.
+    """
+
+    template = "CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer)"
+    output_field = models.IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "CAST(substr(%(expressions)s, 1, 4) AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
 @receiver(connection_created)
 def register_sqlite_functions(sender, connection, **kwargs):
     # SQLite has no unaccent; give each new connection one with the same meaning.

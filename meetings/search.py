@@ -21,9 +21,11 @@ Anything else is text: punctuation splits words ("U.S." is the phrase "u s",
 "Osorio-Chong" the phrase "osorio chong"), and no input raises an error, whatever quotes,
 operators, control characters or length it has. At most MAX_TERMS words are used.
 
-`search_meetings` returns the matching meetings annotated with `search_rank` (higher is
+`search_meetings` returns the matching meetings with a `search_rank` alias (higher is
 more relevant: ts_rank on PostgreSQL, bm25 on SQLite, title weighing most, then people,
-topics and summary) for views that want to order by relevance.
+topics and summary): `.order_by("-search_rank")` orders by relevance, and
+`.annotate(rank=F("search_rank"))` reads it. An alias, not an annotation, so that it is
+computed only when used: SQLite would otherwise rank every match before sorting by date.
 """
 
 import re
@@ -195,10 +197,10 @@ class SearchRank(models.Func):
 
 def search_meetings(queryset, query):
     """
-    The meetings of `queryset` that match `query` (see the module docstring), annotated with
+    The meetings of `queryset` that match `query` (see the module docstring), with the alias
     `search_rank`. A query with no words leaves the queryset as it is (every rank 0).
     """
     parsed = parse(query)
     if not parsed:
-        return queryset.annotate(search_rank=models.Value(0.0))
-    return queryset.filter(SearchMatch(parsed)).annotate(search_rank=SearchRank(parsed))
+        return queryset.alias(search_rank=models.Value(0.0))
+    return queryset.filter(SearchMatch(parsed)).alias(search_rank=SearchRank(parsed))

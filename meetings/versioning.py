@@ -21,8 +21,12 @@ Helpers:
 
 ``cached(key, compute)``
     compute() once per data version: the value is cached under the key and the version, so a
-    write makes every cached value obsolete at once, with no invalidation to get wrong. Off
-    when the BILATERAL_CACHE setting (or environment variable) is false.
+    write makes every cached value obsolete at once, with no invalidation to get wrong.
+
+``cached_page``
+    A view decorator: the whole response, cached for its URL and the data version.
+
+Caching is off when the BILATERAL_CACHE setting (or environment variable) is false.
 """
 
 import contextvars
@@ -36,6 +40,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.http import HttpResponse
 from django.views.decorators.http import condition
 
 TABLE = "meetings_dataversion"
@@ -146,6 +151,12 @@ def caching_enabled():
     return bool(value)
 
 
+def _cache_key(key):
+    version = current_version()
+    name = hashlib.sha256(f"{version.token}\x00{key!r}".encode()).hexdigest()
+    return f"bilateral:{name}"
+
+
 def cached(key, compute, timeout=CACHE_TIMEOUT):
     """
     compute(), cached under `key` (any value with a stable repr: a string, a tuple) and the
@@ -154,11 +165,37 @@ def cached(key, compute, timeout=CACHE_TIMEOUT):
     """
     if not caching_enabled():
         return compute()
-    version = current_version()
-    name = hashlib.sha256(f"{version.token}\x00{key!r}".encode()).hexdigest()
+    name = _cache_key(key)
     cache = caches[CACHE_ALIAS]
-    value = cache.get(f"bilateral:{name}", _MISSING)
+    value = cache.get(name, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(f"bilateral:{name}", value, timeout)
+        cache.set(name, value, timeout)
     return value
+
+
+def cached_page(view):
+    """
+    The whole response of a page for one data version: the same URL again (path, query,
+    host and scheme) until the next write costs one cache read instead of its queries and
+    its rendering. Only successful, non-streaming answers to GET are kept. The pages depend
+    on nothing but the URL and the data (no user, no session, no CSRF token, no nonce). Put
+    it under conditional_page, which reads the version once for both.
+    """
+
+    @functools.wraps(view)
+    def page(request, *args, **kwargs):
+        if request.method != "GET" or not caching_enabled():
+            return view(request, *args, **kwargs)
+        name = _cache_key(("page", request.build_absolute_uri(), code_version()[0]))
+        cache = caches[CACHE_ALIAS]
+        hit = cache.get(name)
+        if hit is not None:
+            content, content_type = hit
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(name, (response.content, response["Content-Type"]), CACHE_TIMEOUT)
+        return response
+
+    return page

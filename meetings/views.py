@@ -9,12 +9,12 @@ from collections import OrderedDict
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import ExtractYear
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from .filters import SORTS, MeetingFilter, of_agency
+from .functions import Year
 from .models import (
     Agency,
     Country,
@@ -30,7 +30,7 @@ from .models import (
 )
 from .querystring import QueryParams
 from .streaming import export_records
-from .versioning import cached, conditional_page
+from .versioning import cached, cached_page, conditional_page
 
 MEETINGS_PER_PAGE = 20
 RELATED_PER_PAGE = 50
@@ -147,7 +147,7 @@ def facet_rows(filtered):
     ]
     years = (
         base.exclude(date=None)
-        .annotate(year=ExtractYear("date"))
+        .annotate(year=Year("date"))
         .values_list("year")
         .annotate(n=Count("pk"))
         .order_by("-year")
@@ -213,6 +213,7 @@ def active_chips(filterset, params):
 
 @require_safe
 @conditional_page
+@cached_page
 def home(request):
     published = published_meetings()
     counts, top_topics, top_officials = cached("home", home_counts)
@@ -259,6 +260,7 @@ def home_counts():
 
 @require_safe
 @conditional_page
+@cached_page
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=published_meetings())
     valid = filterset.is_valid()
@@ -297,6 +299,7 @@ def get_published_meeting(slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def meeting_detail(request, slug):
     meeting = get_published_meeting(slug)
     sides = OrderedDict()
@@ -315,6 +318,7 @@ def meeting_detail(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def meeting_detail_json(request, slug):
     meeting = get_published_meeting(slug)
     return JsonResponse(meeting_data(meeting, request), json_dumps_params={"ensure_ascii": False})
@@ -322,6 +326,7 @@ def meeting_detail_json(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def official_list(request):
     officials = (
         Official.objects.select_related("country")
@@ -392,6 +397,7 @@ def official_detail_context(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def official_detail(request, slug):
     official, participations, met_most, topics, mentions = official_detail_context(request, slug)
     pagination = paginate(request, participations, RELATED_PER_PAGE)
@@ -411,6 +417,7 @@ def official_detail(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def official_detail_json(request, slug):
     official, participations, met_most, topics, mentions = official_detail_context(request, slug)
     data = {
@@ -448,6 +455,7 @@ def official_detail_json(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def agency_list(request):
     agencies = (
         Agency.objects.select_related("country", "parent")
@@ -469,6 +477,7 @@ def agency_detail_context(slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def agency_detail(request, slug):
     agency, meetings, positions = agency_detail_context(slug)
     pagination = paginate(
@@ -487,6 +496,7 @@ def agency_detail(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def agency_detail_json(request, slug):
     agency, meetings, positions = agency_detail_context(slug)
     data = {
@@ -518,6 +528,7 @@ def agency_detail_json(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def topic_list(request):
     topics = Topic.objects.select_related("parent").annotate(
         meeting_count=Count("meetings", filter=Q(meetings__status="published"))
@@ -546,6 +557,7 @@ def topic_detail_context(slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def topic_detail(request, slug):
     topic, meetings, agreements, officials = topic_detail_context(slug)
     pagination = paginate(
@@ -565,6 +577,7 @@ def topic_detail(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def topic_detail_json(request, slug):
     topic, meetings, agreements, officials = topic_detail_context(slug)
     data = {
@@ -593,6 +606,7 @@ def topic_detail_json(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def source_list(request):
     sources = Source.objects.annotate(
         meeting_count=Count("meetings", filter=Q(meetings__status="published"))
@@ -635,6 +649,7 @@ def source_detail_context(slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def source_detail(request, slug):
     source, quotes, meetings = source_detail_context(slug)
     return render(
@@ -651,6 +666,7 @@ def source_detail(request, slug):
 
 @require_safe
 @conditional_page
+@cached_page
 def source_detail_json(request, slug):
     source, quotes, meetings = source_detail_context(slug)
     data = {

@@ -241,14 +241,12 @@ def test_meeting_page_shows_everything_with_its_true_precision(client):
 
 
 def test_meeting_page_groups_sides_and_names_unnamed_delegations(client):
-    content = client.get(reverse("meeting-detail", args=[EBRARD])).content.decode()
+    response = client.get(reverse("meeting-detail", args=[EBRARD]))
+    content = response.content.decode()
     assert "Date unknown" in content and "the source gives no date" in content
     assert "Members of the United States Senate and House of Representatives" in content
     assert "members not named in the source" in content
-    sides = [
-        side.code
-        for side, _ in client.get(reverse("meeting-detail", args=[EBRARD])).context["sides"]
-    ]
+    sides = [side.code for side, _ in response.context["sides"]]
     assert sides == ["MX", "US"]
 
 

@@ -20,7 +20,8 @@ is shaped the way real data is:
 
 The same --seed gives the same data (only the created/updated timestamps differ). Rows are
 written with bulk_create in batches, in one transaction, on SQLite and PostgreSQL alike.
-A batch's participants, topics and other children are written before the batch's meetings
+It ends with ANALYZE, so that the query planner knows the new sizes at once. A batch's
+participants, topics and other children are written before the batch's meetings
 (foreign keys are checked at commit), so the triggers that keep each meeting's search
 document current build it once per meeting rather than once per row.
 """
@@ -1052,6 +1053,8 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 generator.run()
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # the planner needs statistics after a bulk load
         elapsed = time.monotonic() - started
         verb = "Would create" if dry_run else "Created"
         self.stdout.write(f"{verb} (seed {seed}, {elapsed:.1f} s):")
