@@ -34,6 +34,7 @@ import datetime
 import functools
 import hashlib
 import os
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -46,6 +47,8 @@ from django.views.decorators.http import condition
 TABLE = "meetings_dataversion"
 CACHE_ALIAS = "default"
 CACHE_TIMEOUT = 3600  # seconds; values of an old version are never read again anyway
+LOCK_TIMEOUT = 60  # seconds a process may hold "I am computing this"
+LOCK_WAIT = 15  # seconds another process waits for it before computing it too
 FALSE = {"0", "false", "no", "off"}
 
 _MISSING = object()
@@ -157,6 +160,37 @@ def _cache_key(key):
     return f"bilateral:{name}"
 
 
+def _compute_once(name, compute, store=lambda value: value, timeout=CACHE_TIMEOUT):
+    """
+    (value, True) from the cache under `name`, or (compute(), False) after caching
+    store(value) there (unless that is None). When several processes miss the same value at
+    once (right after a write, or on a busy page), one computes it and, with a shared cache,
+    the others wait for it, rather than all doing the same expensive work on the same cores.
+    """
+    cache = caches[CACHE_ALIAS]
+    value = cache.get(name, _MISSING)
+    if value is not _MISSING:
+        return value, True
+    lock = name + ":computing"
+    if not cache.add(lock, os.getpid(), LOCK_TIMEOUT):
+        deadline = time.monotonic() + LOCK_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            value = cache.get(name, _MISSING)
+            if value is not _MISSING:
+                return value, True
+            if cache.get(lock) is None:  # the other process gave up: compute it here
+                break
+    try:
+        value = compute()
+        stored = store(value)
+        if stored is not None:
+            cache.set(name, stored, timeout)
+    finally:
+        cache.delete(lock)
+    return value, False
+
+
 def cached(key, compute, timeout=CACHE_TIMEOUT):
     """
     compute(), cached under `key` (any value with a stable repr: a string, a tuple) and the
@@ -165,13 +199,7 @@ def cached(key, compute, timeout=CACHE_TIMEOUT):
     """
     if not caching_enabled():
         return compute()
-    name = _cache_key(key)
-    cache = caches[CACHE_ALIAS]
-    value = cache.get(name, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(name, value, timeout)
-    return value
+    return _compute_once(_cache_key(key), compute, timeout=timeout)[0]
 
 
 def cached_page(view):
@@ -183,19 +211,22 @@ def cached_page(view):
     it under conditional_page, which reads the version once for both.
     """
 
+    def storable(response):
+        if response.status_code == 200 and not response.streaming:
+            return response.content, response["Content-Type"]
+        return None
+
     @functools.wraps(view)
     def page(request, *args, **kwargs):
         if request.method != "GET" or not caching_enabled():
             return view(request, *args, **kwargs)
         name = _cache_key(("page", request.build_absolute_uri(), code_version()[0]))
-        cache = caches[CACHE_ALIAS]
-        hit = cache.get(name)
-        if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            cache.set(name, (response.content, response["Content-Type"]), CACHE_TIMEOUT)
-        return response
+        value, from_cache = _compute_once(
+            name, lambda: view(request, *args, **kwargs), store=storable
+        )
+        if not from_cache:
+            return value
+        content, content_type = value
+        return HttpResponse(content, content_type=content_type)
 
     return page

@@ -13,6 +13,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from .aggregates import top_linked
 from .filters import SORTS, MeetingFilter, of_agency
 from .functions import Year
 from .models import (
@@ -121,19 +122,9 @@ def facet_counts(filtered, params):
 
 def facet_rows(filtered):
     ids = filtered.order_by().values("pk")
-    base = Meeting.objects.filter(pk__in=ids)
-    topics = (
-        MeetingTopic.objects.filter(meeting__in=ids)
-        .values_list("topic__slug", "topic__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "topic__name")[:FACET_LIMIT]
-    )
-    officials = (
-        Participation.objects.filter(meeting__in=ids)
-        .values_list("official__slug", "official__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "official__sort_name")[:FACET_LIMIT]
-    )
+    base = filtered.order_by()  # the filters select whole meetings: no row is repeated
+    topics = top_linked("topic", ids, FACET_LIMIT)
+    officials = top_linked("official", ids, FACET_LIMIT)
     countries = (
         base.exclude(country=None)
         .values_list("country__code", "country__name")
@@ -243,19 +234,8 @@ def home_counts():
         "topics": Topic.objects.count(),
         "sources": Source.objects.count(),
     }
-    top_topics = (
-        MeetingTopic.objects.filter(meeting__status="published")
-        .values_list("topic__slug", "topic__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "topic__name")[:8]
-    )
-    top_officials = (
-        Participation.objects.filter(meeting__status="published")
-        .values_list("official__slug", "official__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "official__sort_name")[:8]
-    )
-    return counts, list(top_topics), list(top_officials)
+    ids = published.order_by().values("pk")
+    return counts, top_linked("topic", ids, 8), top_linked("official", ids, 8)
 
 
 @require_safe
@@ -374,22 +354,13 @@ def official_detail_context(request, slug):
     meeting_ids = Participation.objects.filter(
         official=official, meeting__status="published"
     ).values("meeting_id")
-    met_most_query = (
-        Participation.objects.filter(meeting__in=meeting_ids)
-        .exclude(official=official)
-        .values_list("official__slug", "official__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "official__sort_name")[:10]
-    )
-    topics_query = (
-        MeetingTopic.objects.filter(meeting__in=meeting_ids)
-        .values_list("topic__slug", "topic__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "topic__name")[:FACET_LIMIT]
-    )
     # Grouped over all their meetings (thousands, for some): cached for the data version.
     met_most, topics = cached(
-        ("official", official.pk), lambda: (list(met_most_query), list(topics_query))
+        ("official", official.pk),
+        lambda: (
+            top_linked("official", meeting_ids, 10, exclude=official.pk),
+            top_linked("topic", meeting_ids, FACET_LIMIT),
+        ),
     )
     mentions = official.mentions.filter(meeting__status="published").select_related("meeting")
     return official, participations, met_most, topics, mentions
@@ -400,7 +371,8 @@ def official_detail_context(request, slug):
 @cached_page
 def official_detail(request, slug):
     official, participations, met_most, topics, mentions = official_detail_context(request, slug)
-    pagination = paginate(request, participations, RELATED_PER_PAGE)
+    count = cached(("official-meetings", official.pk), participations.count)
+    pagination = paginate(request, participations, RELATED_PER_PAGE, count=count)
     return render(
         request,
         "meetings/official_detail.html",
