@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db test lint browser-deps clean serve backup restore
+.PHONY: help install run db test lint browser-deps clean serve backup restore bench bench-deps
 
 help:
 	@echo "make run    set up, load the five releases and serve http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint   ruff"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
+	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling"
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -70,6 +71,20 @@ backup: $(INSTALLED)
 restore: $(INSTALLED)
 	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/....json.gz"; exit 2; }
 	$(BIN)/python manage.py restore $(BACKUP) $(RESTORE_ARGS)
+
+# wrk drives the benchmark's load and redis-server shares the workers' cache, as in
+# production with REDIS_URL: Debian's packages, when we may install them.
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; \
+	  else echo "wrk or redis-server missing: the benchmark falls back to its Python client or per-worker caches."; fi; }
+
+# make bench [BENCH_ARGS="--meetings 10000 --duration 5"]: SQLite by default, PostgreSQL with
+# DATABASE_URL. Builds (or reuses) the database, serves it with gunicorn as make serve does,
+# prints the table and writes bench/results/*.json. See bench/run.py.
+bench: $(INSTALLED) bench-deps
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ helpers built on it: conditional GET and a cache that an edit makes obsolete at 
 """
 
 import datetime
+import threading
 
 import pytest
 from django.apps import apps
@@ -223,3 +224,19 @@ def test_cached_parts_save_queries_until_an_edit(client, django_assert_max_num_q
     Official.objects.update(notes="edited")
     with django_assert_max_num_queries(12):
         client.get("/meetings/?topic=trade")
+
+
+def test_a_value_another_process_is_computing_is_waited_for():
+    from django.core.cache import cache
+
+    from meetings.versioning import _cache_key
+
+    name = _cache_key("slow")
+    cache.add(name + ":computing", 12345, 60)  # as if another worker were computing it
+    threading.Timer(0.1, lambda: cache.set(name, "theirs", 60)).start()
+    assert cached("slow", lambda: "mine") == "theirs"
+
+    other = _cache_key("abandoned")
+    cache.add(other + ":computing", 12345, 60)
+    threading.Timer(0.1, lambda: cache.delete(other + ":computing")).start()
+    assert cached("abandoned", lambda: "mine") == "mine"  # the other gave up: computed here

@@ -1,0 +1,12 @@
+"""
+Settings for `make bench`: the production settings (meetings.settings, read from the
+environment as in production), plus the baseline view's URL. BILATERAL_CACHE=0 turns the
+data-version cache off, for the second table.
+"""
+
+from meetings.settings import *  # noqa: F403
+from meetings.settings import env_bool
+
+ROOT_URLCONF = "bench.urls"
+
+BILATERAL_CACHE = env_bool("BILATERAL_CACHE", True)
