@@ -410,10 +410,7 @@ def official_detail_json(request, slug):
         ],
         "meetings": [
             {
-                "slug": p.meeting.slug,
-                "url": request.build_absolute_uri(p.meeting.get_absolute_url()),
-                "title": p.meeting.title,
-                "date": p.meeting.iso_date,
+                **meeting_reference(p.meeting, request),
                 "role": p.role,
                 "title_held": p.title,
             }
@@ -485,15 +482,7 @@ def agency_detail_json(request, slug):
             {"official": p.official.slug, "name": p.official.name, "title": p.display_title}
             for p in positions
         ],
-        "meetings": [
-            {
-                "slug": m.slug,
-                "url": request.build_absolute_uri(m.get_absolute_url()),
-                "title": m.title,
-                "date": m.iso_date,
-            }
-            for m in meetings.order_by(*SORTS["-date"][1])
-        ],
+        "meetings": [meeting_reference(m, request) for m in meetings.order_by(*SORTS["-date"][1])],
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
@@ -559,15 +548,7 @@ def topic_detail_json(request, slug):
         "description": topic.description,
         "parent": topic.parent.slug if topic.parent else None,
         "children": [child.slug for child in topic.children.all()],
-        "meetings": [
-            {
-                "slug": m.slug,
-                "url": request.build_absolute_uri(m.get_absolute_url()),
-                "title": m.title,
-                "date": m.iso_date,
-            }
-            for m in meetings.order_by(*SORTS["-date"][1])
-        ],
+        "meetings": [meeting_reference(m, request) for m in meetings.order_by(*SORTS["-date"][1])],
         "agreements": [
             {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug} for a in agreements
         ],
@@ -664,6 +645,16 @@ def source_data(source):
         "publisher": source.publisher,
         "url": source.url,
         "published": source.published.isoformat() if source.published else None,
+    }
+
+
+def meeting_reference(meeting, request):
+    """A meeting as the detail pages' JSON twins list it: enough to find and follow it."""
+    return {
+        "slug": meeting.slug,
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "title": meeting.title,
+        "date": meeting.iso_date,
     }
 
 
