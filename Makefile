@@ -53,15 +53,12 @@ test: $(INSTALLED) browser-deps
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
 
 # Production, with the environment described in the README (no development defaults here).
-# Gunicorn: WEB_CONCURRENCY workers (default 2 per core + 1), recycled now and then.
+# Gunicorn's settings (workers, preloading, recycling, timeouts) are in meetings/gunicorn_conf.py.
 serve: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py create_editor_group
-	exec $(BIN)/gunicorn meetings.wsgi --bind $(HOST):$(PORT) \
-	  --workers $${WEB_CONCURRENCY:-$$(( 2 * $$(nproc) + 1 ))} \
-	  --max-requests 1000 --max-requests-jitter 100 --timeout 30 \
-	  --access-logfile - --error-logfile -
+	exec $(BIN)/gunicorn meetings.wsgi --config python:meetings.gunicorn_conf --bind $(HOST):$(PORT)
 
 # make backup [BACKUP=file.json.gz]: by default a dated file in backups/.
 backup: $(INSTALLED)

@@ -85,8 +85,8 @@ def parse_args():
     parser.add_argument(
         "--max-requests",
         type=int,
-        default=1000,
-        help="gunicorn recycles a worker after this many requests (1000, as make serve; 0: never)",
+        help="gunicorn recycles a worker after about this many requests (default as make "
+        "serve, meetings/gunicorn_conf.py: never)",
     )
     parser.add_argument("--classes", default=",".join(name for name, _ in CLASSES))
     parser.add_argument("--no-full-export", action="store_true", help="skip step 5")
@@ -267,9 +267,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def default_workers():
-    # As `make serve`: WEB_CONCURRENCY, or two per core plus one.
-    return int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+def gunicorn_settings():
+    """make serve's gunicorn settings (meetings/gunicorn_conf.py), as this environment gives them."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from meetings import gunicorn_conf
+
+    return gunicorn_conf
 
 
 class Redis:
@@ -307,22 +311,23 @@ class Redis:
 class Server:
     """gunicorn with make serve's flags, its memory sampled in the background."""
 
-    def __init__(self, database_url, cache, workers, logdir, redis_url=None, max_requests=1000):
+    def __init__(self, database_url, cache, workers, logdir, redis_url=None, max_requests=None):
         self.port = free_port()
         self.workers = workers
         self.command = [
             str(Path(sys.executable).parent / "gunicorn"),
             "meetings.wsgi",
+            "--config",
+            "python:meetings.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",
             str(workers),
-            "--max-requests",
-            str(max_requests),
-            "--max-requests-jitter",
-            "100" if max_requests else "0",
-            "--timeout",
-            "30",
+        ]
+        if max_requests:
+            self.command += ["--max-requests", str(max_requests)]
+            self.command += ["--max-requests-jitter", str(max_requests // 10)]
+        self.command += [
             "--access-logfile",
             str(logdir / f"access-{'on' if cache else 'off'}.log"),
             "--error-logfile",
@@ -623,10 +628,15 @@ def table(title, results, judged=True):
     return "\n".join(lines)
 
 
+def recycling(args):
+    limit = gunicorn_settings().max_requests if args.max_requests is None else args.max_requests
+    return f"after about {limit} requests" if limit else "never"
+
+
 def main():
     args = parse_args()
     args.classes = [name for name in args.classes.split(",") if name]
-    args.workers = args.workers or default_workers()
+    args.workers = args.workers or gunicorn_settings().workers
     RESULTS.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("DATABASE_URL") or (
         f"sqlite:///{RESULTS / f'bench-{args.meetings}-seed{args.seed}.sqlite3'}"
@@ -654,8 +664,8 @@ def main():
         "generation": generation,
         "server": {
             "gunicorn_workers": args.workers,
-            "flags": f"as make serve: sync workers, --max-requests {args.max_requests}, "
-            "--timeout 30",
+            "flags": "as make serve (meetings/gunicorn_conf.py): sync workers, "
+            f"recycled {recycling(args)}, timeout {gunicorn_settings().timeout} s",
         },
         "client": {
             "name": client_name,

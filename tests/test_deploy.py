@@ -218,6 +218,8 @@ def server(tmp_path_factory):
             "-m",
             "gunicorn",
             "meetings.wsgi",
+            "--config",
+            "python:meetings.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
