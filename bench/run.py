@@ -71,7 +71,11 @@ def parse_args():
     parser.add_argument(
         "--warmup", type=float, default=3, help="seconds of mixed requests after starting"
     )
-    parser.add_argument("--connections", type=int, help="concurrent clients (default: workers)")
+    parser.add_argument(
+        "--connections",
+        type=int,
+        help="concurrent clients (default: two per core plus one, more than the workers)",
+    )
     parser.add_argument("--workers", type=int, help="gunicorn workers (default as make serve)")
     parser.add_argument("--cache", default="on,off", help="on, off or on,off")
     parser.add_argument(
@@ -525,7 +529,7 @@ def full_export(server, path):
 
 def measure(args, database_url, pools, cache, client, logdir, redis_url):
     server = Server(database_url, cache, args.workers, logdir, redis_url, args.max_requests)
-    connections = args.connections or args.workers
+    connections = args.connections
     try:
         server.wait_ready()
         if args.warmup:
@@ -637,6 +641,7 @@ def main():
     args = parse_args()
     args.classes = [name for name in args.classes.split(",") if name]
     args.workers = args.workers or gunicorn_settings().workers
+    args.connections = args.connections or 2 * (os.cpu_count() or 1) + 1
     RESULTS.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("DATABASE_URL") or (
         f"sqlite:///{RESULTS / f'bench-{args.meetings}-seed{args.seed}.sqlite3'}"
@@ -669,7 +674,7 @@ def main():
         },
         "client": {
             "name": client_name,
-            "connections": args.connections or args.workers,
+            "connections": args.connections,
             "seconds_per_class": args.duration,
             "warmup_seconds": args.warmup,
         },
