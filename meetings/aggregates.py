@@ -10,9 +10,11 @@ or less (500 ms to 200 ms on SQLite, 240 ms to 95 ms on PostgreSQL, for the offi
 of every published meeting).
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
-from .models import Meeting, Official, Participation, Topic
+from .functions import Year
+from .models import Country, Meeting, Official, Participation, Topic
 
 
 def top_linked(kind, meetings, limit, exclude=None):
@@ -26,7 +28,10 @@ def top_linked(kind, meetings, limit, exclude=None):
     else:
         link, column, target = Meeting.topics.through, "topic_id", Topic
         order = "name"
-    ids_sql, ids_params = meetings.order_by().query.sql_with_params()
+    try:
+        ids_sql, ids_params = meetings.order_by().query.sql_with_params()
+    except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
+        return []
     params = [*ids_params]
     without = ""
     if exclude is not None:
@@ -43,3 +48,68 @@ def top_linked(kind, meetings, limit, exclude=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [tuple(row) for row in cursor.fetchall()]
+
+
+def facet_groups(meetings, limit, many=False):
+    """
+    How `meetings` (a queryset) divide by topic, official, country, kind and year, in one
+    query: {"topic": [(slug, name, count)], "official": [...], "country": [(code, name,
+    count)], "kind": [(kind, count)], "year": [(year, count)]}, the most frequent first, ties
+    by name (topics and officials: the `limit` most frequent; years: newest first).
+
+    The meetings are found once, in a common table expression that the database keeps for
+    the five groupings (it is read more than once, so PostgreSQL and SQLite both materialize
+    it), rather than by five queries each finding them again: for a search, its documents are
+    read once instead of five times. With `many` meetings (tens of thousands), PostgreSQL is
+    told to plan each grouping with the meetings' query inlined instead: it cannot estimate
+    the size of a materialized set and would join it row by row (1 s instead of 0.3 s for
+    100,000 meetings).
+    """
+    groups = {name: [] for name in ("topic", "official", "country", "kind", "year")}
+    rows = meetings.order_by().annotate(facet_year=Year("date"))
+    try:
+        matched_sql, params = rows.values_list(
+            "pk", "kind", "country_id", "facet_year"
+        ).query.sql_with_params()
+    except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
+        return groups
+
+    inline = "NOT MATERIALIZED" if many and connection.vendor == "postgresql" else ""
+
+    def linked(facet, link, column, target, order):
+        return f"""SELECT * FROM (
+            SELECT '{facet}', t.slug, t.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, t.{order})
+            FROM (
+                SELECT {column} AS target_id, COUNT(*) AS n FROM {link._meta.db_table}
+                WHERE meeting_id IN (SELECT id FROM matched) GROUP BY {column}
+            ) g JOIN {target._meta.db_table} t ON t.id = g.target_id
+            ORDER BY g.n DESC, t.{order} LIMIT %s
+        ) {facet}"""
+
+    sql = f"""
+        WITH matched (id, kind, country_id, year) AS {inline} ({matched_sql})
+        {linked("topic", Meeting.topics.through, "topic_id", Topic, "name")}
+        UNION ALL {linked("official", Participation, "official_id", Official, "sort_name")}
+        UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
+            FROM (
+                SELECT country_id, COUNT(*) AS n FROM matched
+                WHERE country_id IS NOT NULL GROUP BY country_id
+            ) g JOIN {Country._meta.db_table} c ON c.id = g.country_id
+        UNION ALL SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
+            FROM matched GROUP BY kind
+        UNION ALL SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
+            ROW_NUMBER() OVER (ORDER BY year DESC)
+            FROM matched WHERE year IS NOT NULL GROUP BY year
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, limit])
+        found = cursor.fetchall()
+    # In each group's own order: a UNION does not promise to keep the order of its parts.
+    for facet, value, label, count, _ in sorted(found, key=lambda row: (row[0], row[4])):
+        if facet == "kind":
+            groups[facet].append((value, count))
+        elif facet == "year":
+            groups[facet].append((int(value), count))
+        else:
+            groups[facet].append((value, label, count))
+    return groups

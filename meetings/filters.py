@@ -14,10 +14,12 @@ from .models import Agency, City, Country, DatePrecision, Meeting, MeetingKind, 
 from .search import search_meetings
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+# Each order ends with the id, so that meetings of the same date and title keep their places
+# from one page to the next.
 SORTS = {
-    "-date": ("Newest first", [Meeting._meta.ordering[0], "title"]),
-    "date": ("Oldest first", [F("date").asc(nulls_last=True), "title"]),
-    "title": ("Title", ["title"]),
+    "-date": ("Newest first", [Meeting._meta.ordering[0], "title", "id"]),
+    "date": ("Oldest first", [F("date").asc(nulls_last=True), "title", "id"]),
+    "title": ("Title", ["title", "id"]),
 }
 
 

@@ -552,10 +552,11 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "date"], name="meeting_status_date_idx"),
             models.Index(fields=["kind"], name="meeting_kind_idx"),
-            models.Index(fields=["status", "title"], name="meeting_status_title_idx"),
-            # Migration 0003 adds, per database, (status, date DESC NULLS LAST, title) and
-            # (status, date NULLS LAST, title) for the list's date sorts, which Django cannot
-            # declare for both, and (topic, meeting) on the topics link table.
+            models.Index(fields=["status", "title", "id"], name="meeting_status_title_id_idx"),
+            # Migrations 0003 and 0004 add, per database, (status, date DESC NULLS LAST,
+            # title, id) and (status, date NULLS LAST, title, id) for the list's date sorts,
+            # which Django cannot declare for both, (topic, meeting) on the topics link table,
+            # and on PostgreSQL the published meetings' ids with the columns lists read.
         ]
 
     def __str__(self):

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting, Topic
+from meetings import views
+from meetings.models import Meeting, Participation, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +151,21 @@ def make_copies(count):
         copy.sources.set(original.sources.all())
 
 
+def test_facets_wait_for_a_narrower_filter_when_many_meetings_match(client, monkeypatch):
+    monkeypatch.setattr(views, "FACETED_MAX", 3)
+    message = "Counts by topic, official, country, kind and year appear when 3 meetings"
+    response = client.get(reverse("meeting-list"), {"topic": "security"})  # all five
+    assert response.context["facets"] == []
+    assert message in response.content.decode()
+    assert response.context["pagination"]["page"].paginator.count == 5  # the list is whole
+    narrower = client.get(reverse("meeting-list"), {"topic": "security", "date_after": "2018"})
+    assert [f["key"] for f in narrower.context["facets"]][:2] == ["topic", "official"]
+    assert message not in narrower.content.decode()
+    everything = client.get(reverse("meeting-list"), {"sort": "title"})  # unfiltered
+    assert everything.context["facets"]
+    assert message not in everything.content.decode()
+
+
 def test_pagination_keeps_every_filter(client):
     make_copies(30)
     response = client.get(
@@ -287,6 +303,49 @@ def test_official_page(client):
     assert met["rex-tillerson"] == 2 and met["miguel-angel-osorio-chong"] == 2
     assert "luis-videgaray" not in met
     assert "?official=luis-videgaray&amp;official=rex-tillerson" in content
+
+
+def test_official_page_pages_through_their_meetings_newest_first(client, monkeypatch):
+    monkeypatch.setattr(views, "RELATED_PER_PAGE", 3)
+    make_copies(5)
+    videgaray = Participation.objects.get(meeting__slug=DIALOGUE, official__slug="luis-videgaray")
+    for index, copy in enumerate(Meeting.objects.filter(slug__startswith="copy-")):
+        copy.date = copy.date.replace(year=2010 + index % 3)  # two pairs share a date
+        copy.save()
+        Participation.objects.create(
+            meeting=copy,
+            official=videgaray.official,
+            side=videgaray.side,
+            role=videgaray.role,
+            position=videgaray.position,
+            source=videgaray.source,
+            passage=videgaray.passage,
+            order=videgaray.order,
+        )
+    Meeting.objects.filter(slug="copy-004").update(status="draft")  # never listed
+    meetings = Meeting.objects.published().filter(participations__official=videgaray.official)
+    expected = [m.slug for m in sorted(meetings, key=lambda m: (-m.date.toordinal(), m.title))]
+    assert len(expected) == 8
+
+    shown = []
+    for page in (1, 2, 3):
+        response = client.get(reverse("official-detail", args=["luis-videgaray"]), {"page": page})
+        assert response.context["pagination"]["page"].paginator.count == 8
+        shown += [p.meeting.slug for p in response.context["pagination"]["page"].object_list]
+    assert shown == expected
+    assert "copy-004" not in shown
+
+
+def test_official_page_shows_their_latest_quotes(client, monkeypatch):
+    monkeypatch.setattr(views, "OFFICIAL_QUOTES_SHOWN", 2)
+    response = client.get(reverse("official-detail", args=["luis-videgaray"]))
+    quotes = response.context["quotes"]
+    assert len(quotes) == 2  # of his three
+    assert [(q.meeting.slug, q.number) for q in quotes] == [(DIALOGUE, 3), (DIALOGUE, 4)]
+    assert "The 2 latest quotes" in response.content.decode()
+    response = client.get(reverse("official-detail", args=["miguel-angel-osorio-chong"]))
+    assert len(response.context["quotes"]) == 2
+    assert "latest quotes" not in response.content.decode()  # two of two: all shown
 
 
 def test_official_page_of_someone_only_mentioned(client):
@@ -435,17 +494,17 @@ def test_feed_honours_filters(client):
     # Each count includes the first query, which reads the data version (for ETag and cache).
     [
         ("/", 11),
-        ("/meetings/", 10),
-        ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 12),
+        ("/meetings/", 7),  # a short list: its ids, then the page (see meeting_list)
+        ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 9),
         (f"/meetings/{DIALOGUE}/", 10),
         (f"/meetings/{DIALOGUE}.json", 10),
         ("/officials/", 4),
-        ("/officials/luis-videgaray/", 10),
-        ("/officials/luis-videgaray.json", 7),
+        ("/officials/luis-videgaray/", 9),
+        ("/officials/luis-videgaray.json", 6),
         ("/agencies/", 2),
-        ("/agencies/sre/", 10),
+        ("/agencies/sre/", 11),
         ("/topics/", 2),
-        ("/topics/security/", 9),
+        ("/topics/security/", 10),
         ("/sources/", 2),
         ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 4),
     ],

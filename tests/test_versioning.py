@@ -213,7 +213,7 @@ def test_a_page_seen_before_costs_one_query_until_an_edit(client, django_assert_
 @override_settings(BILATERAL_CACHE=False)
 def test_without_caching_every_request_runs_its_queries(client, django_assert_num_queries):
     client.get("/meetings/")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get("/meetings/")
 
 
@@ -222,7 +222,7 @@ def test_cached_parts_save_queries_until_an_edit(client, django_assert_max_num_q
     with django_assert_max_num_queries(6):  # facets and count come from the cache
         client.get("/meetings/?topic=trade&page=1&sort=title")
     Official.objects.update(notes="edited")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         client.get("/meetings/?topic=trade")
 
 
