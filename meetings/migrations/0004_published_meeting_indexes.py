@@ -47,6 +47,9 @@ def replace(schema_editor, old, new):
 
 def forward(apps, schema_editor):
     replace(schema_editor, POSTGRESQL_BEFORE, POSTGRESQL_AFTER)
+    # Statistics for the new indexes: without them SQLite took the new (status, title, id)
+    # index for every order, sorting the whole list for a page (200 ms instead of 1).
+    schema_editor.execute("ANALYZE meetings_meeting", None)
 
 
 def backward(apps, schema_editor):
