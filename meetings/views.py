@@ -50,13 +50,19 @@ def published_meetings():
 
 
 def list_prefetch(queryset):
-    """What a row of a meeting list shows: place, participants and topics."""
-    return queryset.select_related("city", "country").prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("official").order_by("order", "pk"),
-        ),
-        "topics",
+    """
+    What a row of a meeting list shows: place, participants and topics, and only those
+    columns (not the summaries, notes and source passages, which the rows do not show).
+    """
+    participants = (
+        Participation.objects.select_related("official")
+        .only("meeting", "order", "official__name", "official__slug")
+        .order_by("order", "pk")
+    )
+    return (
+        queryset.defer("summary", "notes")
+        .select_related("city", "country")
+        .prefetch_related(Prefetch("participations", queryset=participants), "topics")
     )
 
 
