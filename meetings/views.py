@@ -373,9 +373,18 @@ def official_detail_context(request, slug):
         ),
         slug=slug,
     )
+    # What their list of meetings shows of each, and only that (thousands of rows, for some).
     participations = (
         Participation.objects.filter(official=official, meeting__status="published")
-        .select_related("meeting__city", "side", "position__agency")
+        .select_related("meeting__city", "position")
+        .only(
+            "role",
+            *(f"meeting__{name}" for name in ("title", "slug", "date", "date_end")),
+            "meeting__date_precision",
+            "meeting__city__name",
+            "position__title",
+            "position__acting",
+        )
         .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "pk")
     )
     # Grouped over all their meetings (thousands, for some): cached for the data version.
