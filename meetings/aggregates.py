@@ -1,6 +1,7 @@
 """
 "Who or what comes up most" among a set of meetings, in one query that stays cheap at
-100,000 meetings.
+100,000 meetings: top_linked() for officials or topics, facet_groups() for a list's five
+facets at once.
 
 Grouping the link rows by the official's (or topic's) slug and name, as
 `.values_list("official__slug", ...).annotate(Count(...))` does, joins every link row to its

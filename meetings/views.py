@@ -141,9 +141,9 @@ def filters_key(params):
 
 def facet_counts(filtered, params, count):
     """
-    Counts for topic, official, country, kind and year among the filtered meetings, one
-    grouped query each, with the link that adds or removes that value. The counts are
-    cached for these filters and the data version.
+    Counts for topic, official, country, kind and year among the `count` filtered meetings,
+    in one query (facet_groups), with the link that adds or removes that value. The counts
+    are cached for these filters and the data version.
     """
     rows = cached(("facets", filters_key(params)), lambda: facet_rows(filtered, count))
     topics, officials, countries, kinds, years = rows
