@@ -127,7 +127,7 @@ def paginate_meetings(request, meetings, count):
     )
     page = pagination["page"]
     rows = list_prefetch(Meeting.objects.all()).in_bulk(list(page.object_list))
-    page.object_list = [rows[pk] for pk in page.object_list]
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]  # none deleted since
     return pagination
 
 
@@ -398,7 +398,8 @@ def official_facets(official):
     meetings = published_meetings().filter(
         pk__in=Participation.objects.filter(official=official).values("meeting_id")
     )
-    groups = facet_groups(meetings, FACET_LIMIT)  # they are in all of them: the first
+    groups = facet_groups(meetings, FACET_LIMIT)
+    # They take part in every one of these meetings, so they lead the officials' group.
     met_most = [row for row in groups["official"] if row[0] != official.slug][:10]
     return met_most, groups["topic"]
 
@@ -421,11 +422,15 @@ def official_detail(request, slug):
     page = pagination["page"]
     rows = participations.in_bulk(page.object_list)
     page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
-    quotes = official.quotes.filter(meeting__status="published").select_related("meeting")
-    quotes = list(
-        quotes.order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "number")[
-            : OFFICIAL_QUOTES_SHOWN + 1
-        ]
+    # Their quotes' ids in order, then the latest few by id. Asked for the first ten in
+    # order directly, PostgreSQL walked the date index of every meeting looking for theirs
+    # (27,000 meetings, 5 s, for one official at 100,000 meetings).
+    quotes = official.quotes.filter(meeting__status="published").order_by(
+        F("meeting__date").desc(nulls_last=True), "meeting__title", "number"
+    )
+    quote_ids = list(quotes.values_list("pk", flat=True))
+    latest_quotes = quotes.select_related("meeting").filter(
+        pk__in=quote_ids[:OFFICIAL_QUOTES_SHOWN]
     )
     return render(
         request,
@@ -436,8 +441,8 @@ def official_detail(request, slug):
             "met_most": met_most,
             "topics": topics,
             "mentions": mentions,
-            "quotes": quotes[:OFFICIAL_QUOTES_SHOWN],
-            "more_quotes": len(quotes) > OFFICIAL_QUOTES_SHOWN,
+            "quotes": latest_quotes,
+            "quote_count": len(quote_ids),
         },
     )
 
