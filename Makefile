@@ -53,7 +53,7 @@ test: $(INSTALLED) browser-deps
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
 
 # Production, with the environment described in the README (no development defaults here).
-# Gunicorn's settings (workers, preloading, recycling, timeouts) are in meetings/gunicorn_conf.py.
+# Gunicorn's settings (workers, recycling, timeouts, logs) are in meetings/gunicorn_conf.py.
 serve: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
