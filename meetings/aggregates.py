@@ -17,38 +17,42 @@ from django.db import connection
 from .functions import Year
 from .models import Country, Meeting, Official, Participation, Topic
 
+# For each kind of "who or what": the link table, its column, the linked model, the tie-break.
+LINKED = {
+    "official": (Participation, "official_id", Official, "sort_name"),
+    "topic": (Meeting.topics.through, "topic_id", Topic, "name"),
+}
 
-def top_linked(kind, meetings, limit, exclude=None):
+
+def linked_sql(kind, meetings_sql):
+    """
+    SQL for the `limit` (its one parameter, last) officials or topics linked to most of the
+    meeting ids `meetings_sql` selects: value (slug), label (name), n, and their position.
+    """
+    link, column, target, order = LINKED[kind]
+    return (
+        f"SELECT t.slug AS value, t.name AS label, g.n AS n, "
+        f"ROW_NUMBER() OVER (ORDER BY g.n DESC, t.{order}) AS position FROM ("
+        f"SELECT {column} AS target_id, COUNT(*) AS n FROM {link._meta.db_table} "
+        f"WHERE meeting_id IN ({meetings_sql}) GROUP BY {column}"
+        f") g JOIN {target._meta.db_table} t ON t.id = g.target_id "
+        f"ORDER BY g.n DESC, t.{order} LIMIT %s"
+    )
+
+
+def top_linked(kind, meetings, limit):
     """
     [(slug, name, count)] of the `limit` officials (kind "official") or topics ("topic")
     linked to most of `meetings` (a queryset of meeting ids), the most frequent first, ties
-    by sort name (officials) or name (topics); `exclude`: an official's id to leave out.
+    by sort name (officials) or name (topics).
     """
-    if kind == "official":
-        link, column, target, order = Participation, "official_id", Official, "sort_name"
-    else:
-        link, column, target = Meeting.topics.through, "topic_id", Topic
-        order = "name"
     try:
         ids_sql, ids_params = meetings.order_by().query.sql_with_params()
     except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
         return []
-    params = [*ids_params]
-    without = ""
-    if exclude is not None:
-        without = f"AND {column} <> %s"
-        params.append(exclude)
-    params.append(limit)
-    sql = (
-        f"SELECT t.slug, t.name, g.n FROM ("
-        f"SELECT {column} AS target_id, COUNT(*) AS n FROM {link._meta.db_table} "
-        f"WHERE meeting_id IN ({ids_sql}) {without} GROUP BY {column}"
-        f") g JOIN {target._meta.db_table} t ON t.id = g.target_id "
-        f"ORDER BY g.n DESC, t.{order} LIMIT %s"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [tuple(row) for row in cursor.fetchall()]
+        cursor.execute(linked_sql(kind, ids_sql), [*ids_params, limit])
+        return [(value, label, n) for value, label, n, _ in cursor.fetchall()]
 
 
 def facet_groups(meetings, limit, many=False):
@@ -76,21 +80,11 @@ def facet_groups(meetings, limit, many=False):
         return groups
 
     inline = "NOT MATERIALIZED" if many and connection.vendor == "postgresql" else ""
-
-    def linked(facet, link, column, target, order):
-        return f"""SELECT * FROM (
-            SELECT '{facet}', t.slug, t.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, t.{order})
-            FROM (
-                SELECT {column} AS target_id, COUNT(*) AS n FROM {link._meta.db_table}
-                WHERE meeting_id IN (SELECT id FROM matched) GROUP BY {column}
-            ) g JOIN {target._meta.db_table} t ON t.id = g.target_id
-            ORDER BY g.n DESC, t.{order} LIMIT %s
-        ) {facet}"""
-
     sql = f"""
         WITH matched (id, kind, country_id, year) AS {inline} ({matched_sql})
-        {linked("topic", Meeting.topics.through, "topic_id", Topic, "name")}
-        UNION ALL {linked("official", Participation, "official_id", Official, "sort_name")}
+        SELECT 'topic', topics.* FROM ({linked_sql("topic", "SELECT id FROM matched")}) topics
+        UNION ALL SELECT 'official', officials.*
+            FROM ({linked_sql("official", "SELECT id FROM matched")}) officials
         UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched

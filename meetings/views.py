@@ -125,10 +125,14 @@ def paginate_meetings(request, meetings, count):
     pagination = paginate(
         request, meetings.values_list("pk", flat=True), MEETINGS_PER_PAGE, count=count
     )
-    page = pagination["page"]
-    rows = list_prefetch(Meeting.objects.all()).in_bulk(list(page.object_list))
-    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]  # none deleted since
+    fill_page(pagination["page"], list_prefetch(Meeting.objects.all()))
     return pagination
+
+
+def fill_page(page, queryset):
+    """Turn a page of ids into their rows from `queryset`, in the page's order."""
+    rows = queryset.in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]  # none deleted since
 
 
 # ---------------------------------------------------------------- facets
@@ -419,9 +423,7 @@ def official_detail(request, slug):
         lambda: list(participations.values_list("pk", flat=True)),
     )
     pagination = paginate(request, ids, RELATED_PER_PAGE)
-    page = pagination["page"]
-    rows = participations.in_bulk(page.object_list)
-    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    fill_page(pagination["page"], participations)
     # Their quotes' ids in order, then the latest few by id. Asked for the first ten in
     # order directly, PostgreSQL walked the date index of every meeting looking for theirs
     # (27,000 meetings, 5 s, for one official at 100,000 meetings).
