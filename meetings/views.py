@@ -568,12 +568,7 @@ def topic_detail_context(slug):
     )
     meetings = published_meetings().filter(topics=topic)
     agreements = topic.agreements.filter(meeting__status="published").select_related("meeting")
-    officials = (
-        Participation.objects.filter(meeting__in=meetings.values("pk"))
-        .values_list("official__slug", "official__name")
-        .annotate(n=Count("meeting_id"))
-        .order_by("-n", "official__sort_name")[:FACET_LIMIT]
-    )
+    officials = top_linked("official", meetings.values("pk"), FACET_LIMIT)
     return topic, meetings, agreements, officials
 
 

@@ -366,6 +366,9 @@ def test_topic_page(client):
     content = response.content.decode()
     assert "Agreement on customs compliance" in content
     assert reverse("topic-detail", args=["trade"]) in content  # its parent
+    security = client.get(reverse("topic-detail", args=["security"])).context["officials"]
+    assert security[0] == ("luis-videgaray", "Luis Videgaray Caso", 4)  # of its five
+    assert [n for _, _, n in security] == sorted((n for _, _, n in security), reverse=True)
 
 
 def test_source_page_highlights_each_quote_and_links_it(client):
