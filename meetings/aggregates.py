@@ -55,7 +55,7 @@ def top_linked(kind, meetings, limit):
         return [(value, label, n) for value, label, n, _ in cursor.fetchall()]
 
 
-def facet_groups(meetings, limit, many=False):
+def facet_groups(meetings, limit, many=False, at_most=None):
     """
     How `meetings` (a queryset) divide by topic, official, country, kind and year, in one
     query: {"topic": [(slug, name, count)], "official": [...], "country": [(code, name,
@@ -69,39 +69,56 @@ def facet_groups(meetings, limit, many=False):
     told to plan each grouping with the meetings' query inlined instead: it cannot estimate
     the size of a materialized set and would join it row by row (1 s instead of 0.3 s for
     100,000 meetings).
+
+    With `at_most`, the same query also counts the meetings ("count": n) and groups them
+    only if there are at most that many (otherwise the five groups are empty): a filtered
+    list needs its count anyway, and its meetings are then found once, not twice.
     """
     groups = {name: [] for name in ("topic", "official", "country", "kind", "year")}
+    if at_most is not None:
+        groups["count"] = 0
     rows = meetings.order_by().annotate(facet_year=Year("date"))
     try:
-        matched_sql, params = rows.values_list(
+        matched_sql, matched_params = rows.values_list(
             "pk", "kind", "country_id", "facet_year"
         ).query.sql_with_params()
     except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
         return groups
 
     inline = "NOT MATERIALIZED" if many and connection.vendor == "postgresql" else ""
+    total, gate, gate_params = "", "TRUE", []
+    if at_most is not None:
+        total = ", total (n) AS (SELECT COUNT(*) FROM matched)"
+        # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
+        gate, gate_params = "(SELECT n FROM total) <= %s", [at_most]
     sql = f"""
-        WITH matched (id, kind, country_id, year) AS {inline} ({matched_sql})
-        SELECT 'topic', topics.* FROM ({linked_sql("topic", "SELECT id FROM matched")}) topics
+        WITH matched (id, kind, country_id, year) AS {inline} ({matched_sql}){total}
+        SELECT 'topic', topics.*
+            FROM ({linked_sql("topic", f"SELECT id FROM matched WHERE {gate}")}) topics
         UNION ALL SELECT 'official', officials.*
-            FROM ({linked_sql("official", "SELECT id FROM matched")}) officials
+            FROM ({linked_sql("official", f"SELECT id FROM matched WHERE {gate}")}) officials
         UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched
-                WHERE country_id IS NOT NULL GROUP BY country_id
+                WHERE country_id IS NOT NULL AND {gate} GROUP BY country_id
             ) g JOIN {Country._meta.db_table} c ON c.id = g.country_id
         UNION ALL SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
-            FROM matched GROUP BY kind
+            FROM matched WHERE {gate} GROUP BY kind
         UNION ALL SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
             ROW_NUMBER() OVER (ORDER BY year DESC)
-            FROM matched WHERE year IS NOT NULL GROUP BY year
+            FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year
     """
+    params = [*matched_params, *gate_params, limit, *gate_params, limit, *gate_params * 3]
+    if at_most is not None:
+        sql += "UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, limit])
+        cursor.execute(sql, params)
         found = cursor.fetchall()
     # In each group's own order: a UNION does not promise to keep the order of its parts.
     for facet, value, label, count, _ in sorted(found, key=lambda row: (row[0], row[4])):
-        if facet == "kind":
+        if facet == "count":
+            groups[facet] = count
+        elif facet == "kind":
             groups[facet].append((value, count))
         elif facet == "year":
             groups[facet].append((int(value), count))

@@ -187,8 +187,8 @@ def test_exports_give_meeting_data_in_a_fixed_number_of_queries(client, django_a
         ("/", 11),
         ("/meetings/", 7),
         ("/meetings/?page=7&sort=title", 7),
-        ("/meetings/?q=cooperation", 7),
-        ("/meetings/?topic=security&date_after=1990&date_before=2010", 8),  # + the topic
+        ("/meetings/?q=cooperation", 6),  # counted with the facets
+        ("/meetings/?topic=security&date_after=1990&date_before=2010", 7),  # + the topic
     ],
 )
 def test_pages_keep_their_query_counts_on_generated_data(
@@ -254,6 +254,11 @@ def test_facets_in_one_query_equal_each_counted_on_its_own(query, many):
         .order_by("-year")
     )
     assert sum(n for _, n in groups["kind"]) == filtered.count() > 0
+    # Counted in the same query, and grouped only up to a size.
+    counted = facet_groups(filtered, 12, many=many, at_most=filtered.count())
+    assert counted == {**groups, "count": filtered.count()}
+    too_many = facet_groups(filtered, 12, many=many, at_most=filtered.count() - 1)
+    assert too_many == {name: [] for name in groups} | {"count": filtered.count()}
 
 
 def test_facets_of_no_meetings_are_empty():
@@ -265,4 +270,5 @@ def test_facets_of_no_meetings_are_empty():
         "kind": [],
         "year": [],
     }
+    assert facet_groups(none, 12, at_most=10)["count"] == 0
     assert top_linked("official", none.values("pk"), 12) == []
