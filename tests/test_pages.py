@@ -498,7 +498,8 @@ def test_feed_honours_filters(client):
     [
         ("/", 11),
         ("/meetings/", 7),  # a short list: its ids, then the page (see meeting_list)
-        ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),  # counted with the facets
+        # A filtered list is counted with its facets.
+        ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),
         (f"/meetings/{DIALOGUE}/", 10),
         (f"/meetings/{DIALOGUE}.json", 10),
         ("/officials/", 4),
