@@ -155,9 +155,10 @@ def caching_enabled():
 
 
 def _cache_key(key):
+    # The code too: a deploy may change what a key holds (a shared cache outlives it).
     version = current_version()
-    name = hashlib.sha256(f"{version.token}\x00{key!r}".encode()).hexdigest()
-    return f"bilateral:{name}"
+    name = hashlib.sha256(f"{version.token}\x00{code_version()[0]}\x00{key!r}".encode())
+    return f"bilateral:{name.hexdigest()}"
 
 
 def _compute_once(name, compute, store=lambda value: value, timeout=CACHE_TIMEOUT):
@@ -220,7 +221,7 @@ def cached_page(view):
     def page(request, *args, **kwargs):
         if request.method != "GET" or not caching_enabled():
             return view(request, *args, **kwargs)
-        name = _cache_key(("page", request.build_absolute_uri(), code_version()[0]))
+        name = _cache_key(("page", request.build_absolute_uri()))
         value, from_cache = _compute_once(
             name, lambda: view(request, *args, **kwargs), store=storable
         )

@@ -116,6 +116,20 @@ def test_cached_computes_once_per_version():
     assert len(calls) == 3
 
 
+def test_cached_values_are_not_read_by_another_release(monkeypatch):
+    # What a key holds may change with the code: an official's page once cached their
+    # participations' ids under the key that now holds their meetings' ids.
+    from meetings import versioning
+
+    calls = []
+    assert cached("release-key", lambda: calls.append(1) or "old") == "old"
+    monkeypatch.setattr(
+        versioning, "code_version", lambda: ("another", datetime.datetime.now(datetime.UTC))
+    )
+    assert cached("release-key", lambda: calls.append(1) or "new") == "new"
+    assert len(calls) == 2
+
+
 @override_settings(BILATERAL_CACHE=False)
 def test_caching_can_be_turned_off():
     calls = []
