@@ -215,7 +215,9 @@ def url_pools(seed, size):
         ]
         pools["filtered"].append("/meetings/?" + urlencode(query))
 
-    surnames = list(Official.objects.order_by("?").values_list("sort_name", flat=True)[: size // 3])
+    # Drawn with the seed, not ORDER BY RANDOM(): every run searches for the same names.
+    officials = list(Official.objects.order_by("pk").values_list("sort_name", flat=True))
+    surnames = rng.sample(officials, min(len(officials), size // 3))
     topic_names = list(Topic.objects.values_list("name", flat=True))
     terms = []
     for _ in range(size):
