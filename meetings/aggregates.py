@@ -16,6 +16,8 @@ from django.db import connection
 
 from .functions import Year
 from .models import Country, Meeting, Official, Participation, Topic
+from .search import TABLE as SEARCH_TABLE
+from .search import document_matches
 
 # For each kind of "who or what": the link table, its column, the linked model, the tie-break.
 LINKED = {
@@ -29,13 +31,21 @@ def linked_sql(kind, meetings_sql):
     SQL for the `limit` (its one parameter, last) officials or topics linked to most of the
     meeting ids `meetings_sql` selects: value (slug), label (name), n, and their position.
     """
-    link, column, target, order = LINKED[kind]
-    return (
-        f"SELECT t.slug AS value, t.name AS label, g.n AS n, "
-        f"ROW_NUMBER() OVER (ORDER BY g.n DESC, t.{order}) AS position FROM ("
+    link, column, *_ = LINKED[kind]
+    counts = (
         f"SELECT {column} AS target_id, COUNT(*) AS n FROM {link._meta.db_table} "
         f"WHERE meeting_id IN ({meetings_sql}) GROUP BY {column}"
-        f") g JOIN {target._meta.db_table} t ON t.id = g.target_id "
+    )
+    return named_sql(kind, counts)
+
+
+def named_sql(kind, counts_sql):
+    """linked_sql() with the counts (target_id, n) selected by `counts_sql`."""
+    _, _, target, order = LINKED[kind]
+    return (
+        f"SELECT t.slug AS value, t.name AS label, g.n AS n, "
+        f"ROW_NUMBER() OVER (ORDER BY g.n DESC, t.{order}) AS position "
+        f"FROM ({counts_sql}) g JOIN {target._meta.db_table} t ON t.id = g.target_id "
         f"ORDER BY g.n DESC, t.{order} LIMIT %s"
     )
 
@@ -74,29 +84,88 @@ def facet_groups(meetings, limit, many=False, at_most=None):
     only if there are at most that many (otherwise the five groups are empty): a filtered
     list needs its count anyway, and its meetings are then found once, not twice.
     """
-    groups = {name: [] for name in ("topic", "official", "country", "kind", "year")}
-    if at_most is not None:
-        groups["count"] = 0
     rows = meetings.order_by().annotate(facet_year=Year("date"))
     try:
         matched_sql, matched_params = rows.values_list(
             "pk", "kind", "country_id", "facet_year"
         ).query.sql_with_params()
     except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
-        return groups
-
+        return no_groups(at_most)
     inline = "NOT MATERIALIZED" if many and connection.vendor == "postgresql" else ""
-    total, gate, gate_params = "", "TRUE", []
+    matched = f"matched (id, kind, country_id, year) AS {inline} ({matched_sql})"
+
+    def linked(kind, gate):
+        return linked_sql(kind, f"SELECT id FROM matched WHERE {gate}")
+
+    return grouped(matched, matched_params, linked, limit, at_most)
+
+
+# The columns of a meeting's search row that hold its topics' and participants' ids.
+SEARCH_ROW_IDS = {"topic": "topic_ids", "official": "official_ids"}
+
+
+def published_facet_groups(limit, at_most=None, search=None, official=None):
+    """
+    PostgreSQL only: facet_groups() of the published meetings, of those matching `search`
+    (a search.Query) or of those an official (`official`, an id) took part in, read from
+    the meetings' search rows alone. Each row carries its meeting's kind, country and year
+    and its topics' and participants' ids (migration 0005), so no other table is read: a
+    search's documents and facts come from the same rows, an official's meetings from the
+    index of participants' ids.
+    """
+    conditions, params = ["published"], []
+    if search:
+        condition, condition_params = document_matches(search)
+        conditions.append(condition)
+        params.extend(condition_params)
+    if official is not None:
+        conditions.append("official_ids @> ARRAY[%s]::bigint[]")
+        params.append(official)
+    where = " AND ".join(conditions)
+    matched = (
+        f"matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids "
+        f"FROM {SEARCH_TABLE} WHERE {where})"
+    )
+    # Counted on their own, so that beyond `at_most` the rows' facts are never collected
+    # (the count of a search matching 44,800 meetings, 65 to 26 ms).
+    counted = (f"SELECT COUNT(*) FROM {SEARCH_TABLE} WHERE {where}", params)
+
+    def linked(kind, gate):
+        counts = (
+            f"SELECT target_id, COUNT(*) AS n FROM matched, unnest({SEARCH_ROW_IDS[kind]}) "
+            f"AS target_id WHERE {gate} GROUP BY target_id"
+        )
+        return named_sql(kind, counts)
+
+    return grouped(matched, params, linked, limit, at_most, counted)
+
+
+def no_groups(at_most):
+    groups = {name: [] for name in ("topic", "official", "country", "kind", "year")}
     if at_most is not None:
-        total = ", total (n) AS (SELECT COUNT(*) FROM matched)"
+        groups["count"] = 0
+    return groups
+
+
+def grouped(matched, matched_params, linked, limit, at_most, counted=None):
+    """
+    facet_groups() of the meetings of the common table expression `matched` (id, kind,
+    country_id, year), the topics and officials grouped by the SQL that `linked`(kind,
+    condition) writes. With `at_most`, they are counted by `counted` (sql, params), or from
+    `matched`.
+    """
+    groups = no_groups(at_most)
+    total, gate, gate_params = "", "TRUE", []
+    counted_sql, counted_params = counted or ("SELECT COUNT(*) FROM matched", [])
+    if at_most is not None:
+        total = f", total (n) AS ({counted_sql})"
+        matched_params = [*matched_params, *counted_params]
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
         gate, gate_params = "(SELECT n FROM total) <= %s", [at_most]
     sql = f"""
-        WITH matched (id, kind, country_id, year) AS {inline} ({matched_sql}){total}
-        SELECT 'topic', topics.*
-            FROM ({linked_sql("topic", f"SELECT id FROM matched WHERE {gate}")}) topics
-        UNION ALL SELECT 'official', officials.*
-            FROM ({linked_sql("official", f"SELECT id FROM matched WHERE {gate}")}) officials
+        WITH {matched}{total}
+        SELECT 'topic', topics.* FROM ({linked("topic", gate)}) topics
+        UNION ALL SELECT 'official', officials.* FROM ({linked("official", gate)}) officials
         UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched

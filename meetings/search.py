@@ -135,6 +135,11 @@ def parse(text):
     return Query(tuple(required), tuple(excluded))
 
 
+def document_matches(query):
+    """PostgreSQL: the condition (sql, params) on a search row that its document matches `query`."""
+    return "document @@ to_tsquery('simple', unaccent(%s))", [query.tsquery()]
+
+
 class SearchMatch(models.Func):
     """A condition: the meeting's search document matches the query."""
 
@@ -150,8 +155,9 @@ class SearchMatch(models.Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         pk, params = compiler.compile(self.source_expressions[0])
-        sql = f"{pk} IN (SELECT meeting_id FROM {TABLE} WHERE document @@ to_tsquery('simple', unaccent(%s)))"
-        return sql, (*params, self.query.tsquery())
+        condition, condition_params = document_matches(self.query)
+        sql = f"{pk} IN (SELECT meeting_id FROM {TABLE} WHERE {condition})"
+        return sql, (*params, *condition_params)
 
     def as_sqlite(self, compiler, connection, **extra_context):
         pk, params = compiler.compile(self.source_expressions[0])

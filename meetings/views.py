@@ -15,7 +15,7 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from .aggregates import facet_groups, top_linked
+from .aggregates import facet_groups, published_facet_groups, top_linked
 from .filters import SORTS, MeetingFilter, of_agency
 from .models import (
     Agency,
@@ -31,6 +31,7 @@ from .models import (
     Topic,
 )
 from .querystring import QueryParams
+from .search import parse as parse_search
 from .streaming import export_records
 from .versioning import cached, cached_page, conditional_page
 
@@ -164,18 +165,26 @@ def facet_rows(groups):
     return [groups["topic"], groups["official"], groups["country"], kinds, groups["year"]]
 
 
-def list_summary(filtered, params, narrowed):
+def list_summary(filtered, params, narrowed, search=None):
     """
     (count, facet rows or None) of a list's meetings, cached for these filters and the data
-    version. A filtered list is counted and grouped in one query (facet_groups), grouped
-    only when FACETED_MAX meetings or fewer match; the whole list is counted on its own and
-    always grouped (once per data version, shared by all its pages).
+    version. `narrowed` names the filters in force. A filtered list is counted and grouped
+    in one query, grouped only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
+    list only searched (`search`, its q) from the meetings' search rows alone
+    (published_facet_groups: a search matching 5,700 meetings, 20 to 7 ms), any other by
+    facet_groups. The whole list is counted on its own and always grouped (once per data
+    version, shared by all its pages).
     """
     key = filters_key(params)
     if narrowed:
 
         def summary():
-            groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX)
+            if narrowed == {"q"} and connection.vendor == "postgresql":
+                groups = published_facet_groups(
+                    FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search)
+                )
+            else:
+                groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX)
             if groups["count"] > FACETED_MAX:
                 return groups["count"], None
             return groups["count"], facet_rows(groups)
@@ -289,12 +298,9 @@ def meeting_list(request):
     valid = filterset.is_valid()
     params = QueryParams(request.GET)
     filtered = filterset.qs
-    narrowed = any(
-        value
-        for name, value in getattr(filterset.form, "cleaned_data", {}).items()
-        if name != "sort"
-    )
-    count, facet_table = list_summary(filtered, params, narrowed)
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
+    count, facet_table = list_summary(filtered, params, narrowed, cleaned.get("q"))
     pagination = paginate_meetings(request, filtered, count)
     context = {
         "filterset": filterset,
@@ -420,11 +426,11 @@ def official_detail_context(request, slug):
 
 def official_meetings(official):
     """
-    The published meetings an official took part in. Asked for them grouped, or in order,
-    in one statement, PostgreSQL misjudges how many there are and reads all 100,000 meetings
-    to find someone's 5,440; their ids gathered first, in a materialized common table
-    expression, it looks them up instead (their facets 72 to 57 ms, their ordered ids 28 to
-    23 ms). SQLite plans the plain subquery better, so it gets that.
+    The published meetings an official took part in. Asked for them in order in one
+    statement, PostgreSQL misjudges how many there are and reads all 100,000 meetings to
+    find someone's 5,440; their ids gathered first, in a materialized common table
+    expression, it looks them up instead (their ordered ids 28 to 23 ms). SQLite plans the
+    plain subquery better, so it gets that.
     """
     ids = Participation.objects.filter(official=official).values("meeting_id")
     if connection.vendor == "postgresql":
@@ -434,8 +440,14 @@ def official_meetings(official):
 
 
 def official_facets(official):
-    """The ten people an official met most often and their meetings' topics."""
-    groups = facet_groups(official_meetings(official), FACET_LIMIT)
+    """
+    The ten people an official met most often and their meetings' topics. On PostgreSQL,
+    from their meetings' search rows (someone's 5,440 meetings: 58 ms by the joins, 25 ms).
+    """
+    if connection.vendor == "postgresql":
+        groups = published_facet_groups(FACET_LIMIT, official=official.pk)
+    else:
+        groups = facet_groups(official_meetings(official), FACET_LIMIT)
     # They take part in every one of these meetings, so they lead the officials' group.
     met_most = [row for row in groups["official"] if row[0] != official.slug][:10]
     return met_most, groups["topic"]

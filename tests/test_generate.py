@@ -11,12 +11,13 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import Count, Max, Min
 from django.http import QueryDict
 from django.test import RequestFactory
 
 from meetings import views
-from meetings.aggregates import facet_groups, top_linked
+from meetings.aggregates import facet_groups, published_facet_groups, top_linked
 from meetings.filters import SORTS, MeetingFilter
 from meetings.functions import Year
 from meetings.models import (
@@ -36,7 +37,7 @@ from meetings.models import (
     Source,
     Topic,
 )
-from meetings.search import search_meetings
+from meetings.search import parse, search_meetings
 from meetings.views import meeting_data
 
 pytestmark = pytest.mark.django_db
@@ -259,6 +260,24 @@ def test_facets_in_one_query_equal_each_counted_on_its_own(query, many):
     assert counted == {**groups, "count": filtered.count()}
     too_many = facet_groups(filtered, 12, many=many, at_most=filtered.count() - 1)
     assert too_many == {name: [] for name in groups} | {"count": filtered.count()}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search rows carry facts there")
+@pytest.mark.parametrize("at_most", [None, 10_000, 20])
+def test_facets_from_search_rows_equal_those_from_the_joins(at_most):
+    empty_database()
+    generate(300, seed=4)
+    published = Meeting.objects.published()
+    Meeting.objects.filter(pk__in=published.values("pk")[:30]).update(status="draft")
+    for query in ["cooperation", "secretar -cooperation", '"public health"', "zzqx", "!!!"]:
+        joined = facet_groups(search_meetings(published, query), 12, at_most=at_most)
+        assert published_facet_groups(12, at_most=at_most, search=parse(query)) == joined
+    for official in Official.objects.annotate(n=Count("participations")).order_by("-n")[:3]:
+        joined = facet_groups(published.filter(participations__official=official), 12)
+        assert published_facet_groups(12, official=official.pk) == joined
+        assert joined["official"][0][0] == official.slug
+    assert published_facet_groups(12) == facet_groups(published, 12)
+    assert published_facet_groups(12, at_most=10**6)["count"] == published.count() > 200
 
 
 def test_facets_of_no_meetings_are_empty():

@@ -271,3 +271,65 @@ def test_reloading_the_fixtures_keeps_one_document_a_meeting():
         cursor.execute("SELECT count(*) FROM meetings_meetingsearch")
         assert cursor.fetchone()[0] == 5
     assert found("Pena Nieto") == {HIGH_LEVEL, NIELSEN}
+
+
+def search_row_facts(slug):
+    """What a meeting's search row says of it (PostgreSQL: migration 0005)."""
+    meeting = Meeting.objects.get(slug=slug)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT published, kind, country_id, year, topic_ids, official_ids "
+            "FROM meetings_meetingsearch WHERE meeting_id = %s",
+            [meeting.pk],
+        )
+        return cursor.fetchone()
+
+
+def facts_of(slug):
+    """The same, from the meeting, its topics and its participants."""
+    meeting = Meeting.objects.get(slug=slug)
+    return (
+        meeting.status == "published",
+        meeting.kind,
+        meeting.country_id,
+        meeting.date.year if meeting.date else None,
+        sorted(meeting.topics.values_list("pk", flat=True)),
+        sorted(meeting.participations.values_list("official_id", flat=True)),
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search rows carry facts there")
+def test_search_rows_keep_their_meetings_facts_through_every_write():
+    assert all(search_row_facts(slug) == facts_of(slug) for slug in ALL)
+    meeting = Meeting.objects.get(slug=POMPEO)
+    meeting.status = "draft"
+    meeting.save()
+    assert search_row_facts(POMPEO)[0] is False
+    Meeting.objects.filter(slug=POMPEO).update(
+        status="published", kind="visit", date=None, date_precision="unknown"
+    )
+    assert search_row_facts(POMPEO) == facts_of(POMPEO)
+    assert search_row_facts(POMPEO)[1:4] == ("visit", meeting.country_id, None)
+    Meeting.objects.filter(slug=POMPEO).update(country=None)
+    assert search_row_facts(POMPEO)[2] is None
+
+    ebrard = Official.objects.get(slug="marcelo-ebrard")
+    participation = Participation.objects.filter(meeting=meeting).first()
+    Participation.objects.create(
+        meeting=meeting,
+        official=ebrard,
+        side=ebrard.country,
+        source=participation.source,
+        passage=participation.passage,
+    )
+    assert ebrard.pk in search_row_facts(POMPEO)[5]
+    Participation.objects.filter(meeting=meeting, official=ebrard).update(
+        official=Official.objects.get(slug="kirstjen-nielsen")
+    )
+    assert search_row_facts(POMPEO) == facts_of(POMPEO)
+    meeting.topics.clear()
+    assert search_row_facts(POMPEO)[4] == []
+    meeting.topics.add(*Topic.objects.all()[:2])
+    assert search_row_facts(POMPEO) == facts_of(POMPEO)
+    Participation.objects.filter(meeting=meeting).delete()
+    assert search_row_facts(POMPEO)[5] == []
