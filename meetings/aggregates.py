@@ -1,7 +1,8 @@
 """
 "Who or what comes up most" among a set of meetings, in one query that stays cheap at
 100,000 meetings: top_linked() for officials or topics, facet_groups() for a list's five
-facets at once.
+facets at once, and on PostgreSQL published_facet_groups() for a search's or an official's
+facets, read from the meetings' search rows.
 
 Grouping the link rows by the official's (or topic's) slug and name, as
 `.values_list("official__slug", ...).annotate(Count(...))` does, joins every link row to its
@@ -126,8 +127,8 @@ def published_facet_groups(limit, at_most=None, search=None, official=None):
         f"matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids "
         f"FROM {SEARCH_TABLE} WHERE {where})"
     )
-    # Counted on their own, so that beyond `at_most` the rows' facts are never collected
-    # (the count of a search matching 44,800 meetings, 65 to 26 ms).
+    # Counted on their own, so that beyond `at_most` the rows' facts are never collected: a
+    # search matching 44,800 meetings 47 to 38 ms, one matching 3,500 (read twice) 22 to 27.
     counted = (f"SELECT COUNT(*) FROM {SEARCH_TABLE} WHERE {where}", params)
 
     def linked(kind, gate):

@@ -226,6 +226,20 @@ def test_renamed_officials_and_topics_are_found_at_once():
     )
 
 
+def add_participant(meeting, slug):
+    """The official `slug` joins the meeting, cited from the source of its first participant."""
+    official = Official.objects.get(slug=slug)
+    participation = Participation.objects.filter(meeting=meeting).first()
+    Participation.objects.create(
+        meeting=meeting,
+        official=official,
+        side=official.country,
+        source=participation.source,
+        passage=participation.passage,
+    )
+    return official
+
+
 def test_meeting_edits_participants_and_topics_are_found_at_once():
     meeting = Meeting.objects.get(slug=POMPEO)
     meeting.title = "Pompeo and Videgaray discuss Plonk"
@@ -235,15 +249,7 @@ def test_meeting_edits_participants_and_topics_are_found_at_once():
     assert found("fnord") == {POMPEO}
     assert found("venezuela") == set()  # the old summary is gone
 
-    ebrard = Official.objects.get(slug="marcelo-ebrard")
-    participation = Participation.objects.filter(meeting=meeting).first()
-    Participation.objects.create(
-        meeting=meeting,
-        official=ebrard,
-        side=ebrard.country,
-        source=participation.source,
-        passage=participation.passage,
-    )
+    ebrard = add_participant(meeting, "marcelo-ebrard")
     assert found("ebrard") == {EBRARD, POMPEO}
     Participation.objects.filter(meeting=meeting, official=ebrard).delete()
     assert found("ebrard") == {EBRARD}
@@ -313,15 +319,7 @@ def test_search_rows_keep_their_meetings_facts_through_every_write():
     Meeting.objects.filter(slug=POMPEO).update(country=None)
     assert search_row_facts(POMPEO)[2] is None
 
-    ebrard = Official.objects.get(slug="marcelo-ebrard")
-    participation = Participation.objects.filter(meeting=meeting).first()
-    Participation.objects.create(
-        meeting=meeting,
-        official=ebrard,
-        side=ebrard.country,
-        source=participation.source,
-        passage=participation.passage,
-    )
+    ebrard = add_participant(meeting, "marcelo-ebrard")
     assert ebrard.pk in search_row_facts(POMPEO)[5]
     Participation.objects.filter(meeting=meeting, official=ebrard).update(
         official=Official.objects.get(slug="kirstjen-nielsen")
