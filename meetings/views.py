@@ -171,7 +171,7 @@ def list_summary(filtered, params, narrowed, search=None):
     version. `narrowed` names the filters in force. A filtered list is counted and grouped
     in one query, grouped only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
     list only searched (`search`, its q) from the meetings' search rows alone
-    (published_facet_groups: a search matching 5,700 meetings, 20 to 7 ms), any other by
+    (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
     facet_groups. The whole list is counted on its own and always grouped (once per data
     version, shared by all its pages).
     """
@@ -442,7 +442,7 @@ def official_meetings(official):
 def official_facets(official):
     """
     The ten people an official met most often and their meetings' topics. On PostgreSQL,
-    from their meetings' search rows (someone's 5,440 meetings: 58 ms by the joins, 25 ms).
+    from their meetings' search rows (someone's 5,440 meetings: 53 ms by the joins, 25 ms).
     """
     if connection.vendor == "postgresql":
         groups = published_facet_groups(FACET_LIMIT, official=official.pk)

@@ -269,7 +269,15 @@ def test_facets_from_search_rows_equal_those_from_the_joins(at_most):
     generate(300, seed=4)
     published = Meeting.objects.published()
     Meeting.objects.filter(pk__in=published.values("pk")[:30]).update(status="draft")
-    for query in ["cooperation", "secretar -cooperation", '"public health"', "zzqx", "!!!"]:
+    queries = [
+        "cooperation",
+        "secretar -cooperation",
+        "-cooperation",
+        '"public health"',
+        "zzqx",
+        "!!!",
+    ]
+    for query in queries:
         joined = facet_groups(search_meetings(published, query), 12, at_most=at_most)
         assert published_facet_groups(12, at_most=at_most, search=parse(query)) == joined
     for official in Official.objects.annotate(n=Count("participations")).order_by("-n")[:3]:

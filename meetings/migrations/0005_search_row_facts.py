@@ -7,8 +7,8 @@ of these changes, the meeting's own columns now included).
 A search's count and facets, or an official's, are then read from the search rows alone
 (aggregates.published_facet_groups). Asked of the meetings, participations and topic links,
 PostgreSQL probed three indexes for every meeting found: at 100,000 meetings, a search
-matching 5,700 meetings took 30 ms to count and one matching 44,800, 70 ms; an official's
-5,440 meetings took 58 ms to group. From the search rows: 7, 26 and 21 ms. A GIN index on
+matching 5,700 meetings took 26 ms to count and one matching 44,800, 68 ms; an official's
+5,440 meetings took 53 ms to group. From the search rows: 9, 32 and 25 ms. A GIN index on
 the participants' ids finds an official's published meetings without their participations.
 
 SQLite is fast enough with the joins (and its search table is an FTS5 index), so it keeps
