@@ -53,12 +53,12 @@ test: $(INSTALLED) browser-deps
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
 
 # Production, with the environment described in the README (no development defaults here).
-# Gunicorn's settings (workers, recycling, timeouts, logs) are in meetings/gunicorn_conf.py.
+# Gunicorn's settings (workers, recycling, timeouts, logs) are in meetings/project/gunicorn_conf.py.
 serve: $(INSTALLED)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py create_editor_group
-	exec $(BIN)/gunicorn meetings.wsgi --config python:meetings.gunicorn_conf --bind $(HOST):$(PORT)
+	exec $(BIN)/gunicorn meetings.project.wsgi --config python:meetings.project.gunicorn_conf --bind $(HOST):$(PORT)
 
 # make backup [BACKUP=file.json.gz]: by default a dated file in backups/.
 backup: $(INSTALLED)

@@ -322,9 +322,9 @@ class Server:
         self.workers = workers
         self.command = [
             str(Path(sys.executable).parent / "gunicorn"),
-            "meetings.wsgi",
+            "meetings.project.wsgi",
             "--config",
-            "python:meetings.gunicorn_conf",
+            "python:meetings.project.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{self.port}",
             "--workers",

@@ -1,11 +1,11 @@
 """
-Settings for `make bench`: the production settings (meetings.settings, read from the
+Settings for `make bench`: the production settings (meetings.project.settings, read from the
 environment as in production), plus the baseline view's URL. BILATERAL_CACHE=0 turns the
 data-version cache off, for the second table.
 """
 
-from meetings.settings import *  # noqa: F403
-from meetings.settings import env_bool
+from meetings.project.settings import *  # noqa: F403
+from meetings.project.settings import env_bool
 
 ROOT_URLCONF = "bench.urls"
 

@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 from django.urls import path
 
-from meetings.urls import urlpatterns as site
+from meetings.project.urls import urlpatterns as site
 
 BASELINE_PATH = "bench/baseline/"
 

@@ -19,6 +19,11 @@ class QueryParams:
                 return value
         return None
 
+    def last(self, key, default=None):
+        """The last value of `key`, as request.GET.get() gives it."""
+        values = [value for item_key, value in self._items if item_key == key]
+        return values[-1] if values else default
+
     def has(self, key, value):
         return (key, value) in self._items
 

@@ -1,32 +1,35 @@
-from django.conf import settings
-from django.contrib import admin
+"""The public site's routes; a resource's page and its .json twin share one view."""
+
 from django.urls import path
 
-from . import health, views
 from .feeds import MeetingFeed
 from .versioning import conditional_page
+from .views import agencies, exports, home, meetings, officials, sources, topics
+
+JSON = {"format": "json"}
+
+
+def resource(prefix, view, name):
+    """The page /<prefix>/<slug>/ and its twin /<prefix>/<slug>.json, served by one view."""
+    return [
+        path(f"{prefix}/<slug:slug>/", view, name=f"{name}-detail"),
+        path(f"{prefix}/<slug:slug>.json", view, JSON, name=f"{name}-detail-json"),
+    ]
+
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("meetings/", views.meeting_list, name="meeting-list"),
-    path("meetings/export.json", views.meeting_export_json, name="meeting-export-json"),
-    path("meetings/export.csv", views.meeting_export_csv, name="meeting-export-csv"),
+    path("", home.home, name="home"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/export.json", exports.meeting_export_json, name="meeting-export-json"),
+    path("meetings/export.csv", exports.meeting_export_csv, name="meeting-export-csv"),
     path("meetings/feed/", conditional_page(MeetingFeed()), name="meeting-feed"),
-    path("meetings/<slug:slug>/", views.meeting_detail, name="meeting-detail"),
-    path("meetings/<slug:slug>.json", views.meeting_detail_json, name="meeting-detail-json"),
-    path("officials/", views.official_list, name="official-list"),
-    path("officials/<slug:slug>/", views.official_detail, name="official-detail"),
-    path("officials/<slug:slug>.json", views.official_detail_json, name="official-detail-json"),
-    path("agencies/", views.agency_list, name="agency-list"),
-    path("agencies/<slug:slug>/", views.agency_detail, name="agency-detail"),
-    path("agencies/<slug:slug>.json", views.agency_detail_json, name="agency-detail-json"),
-    path("topics/", views.topic_list, name="topic-list"),
-    path("topics/<slug:slug>/", views.topic_detail, name="topic-detail"),
-    path("topics/<slug:slug>.json", views.topic_detail_json, name="topic-detail-json"),
-    path("sources/", views.source_list, name="source-list"),
-    path("sources/<slug:slug>/", views.source_detail, name="source-detail"),
-    path("sources/<slug:slug>.json", views.source_detail_json, name="source-detail-json"),
-    # Operations routes below this line.
-    path("healthz", health.healthz, name="healthz"),
-    path(getattr(settings, "ADMIN_URL", "admin/"), admin.site.urls),
+    *resource("meetings", meetings.MeetingDetail.as_view(), "meeting"),
+    path("officials/", officials.official_list, name="official-list"),
+    *resource("officials", officials.OfficialDetail.as_view(), "official"),
+    path("agencies/", agencies.agency_list, name="agency-list"),
+    *resource("agencies", agencies.AgencyDetail.as_view(), "agency"),
+    path("topics/", topics.topic_list, name="topic-list"),
+    *resource("topics", topics.TopicDetail.as_view(), "topic"),
+    path("sources/", sources.source_list, name="source-list"),
+    *resource("sources", sources.SourceDetail.as_view(), "source"),
 ]

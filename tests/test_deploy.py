@@ -80,7 +80,7 @@ print(json.dumps({
 
 
 def show_settings(tmp_path, **variables):
-    env = environment(tmp_path, DJANGO_SETTINGS_MODULE="meetings.settings", **variables)
+    env = environment(tmp_path, DJANGO_SETTINGS_MODULE="meetings.project.settings", **variables)
     return json.loads(run([sys.executable, "-c", SHOW], env).stdout)
 
 
@@ -217,9 +217,9 @@ def server(tmp_path_factory):
             sys.executable,
             "-m",
             "gunicorn",
-            "meetings.wsgi",
+            "meetings.project.wsgi",
             "--config",
-            "python:meetings.gunicorn_conf",
+            "python:meetings.project.gunicorn_conf",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",

@@ -16,8 +16,8 @@ from django.db.models import Count, Max, Min
 from django.http import QueryDict
 from django.test import RequestFactory
 
-from meetings import views
 from meetings.aggregates import facet_groups, published_facet_groups, top_linked
+from meetings.exports.records import meeting_data
 from meetings.filters import SORTS, MeetingFilter
 from meetings.functions import Year
 from meetings.models import (
@@ -38,7 +38,7 @@ from meetings.models import (
     Topic,
 )
 from meetings.search import parse, search_meetings
-from meetings.views import meeting_data
+from meetings.views import pagination
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +200,7 @@ def test_pages_keep_their_query_counts_on_generated_data(
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
     if url.startswith("/meetings/"):  # a long list: the page's ids, then its meetings
-        monkeypatch.setattr(views, "FEW_MEETINGS", 10)
+        monkeypatch.setattr(pagination, "FEW_MEETINGS", 10)
         cache.clear()
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
@@ -219,7 +219,7 @@ def test_short_and_long_lists_are_paged_alike(client, monkeypatch, query):
         return [m.slug for m in context["pagination"]["page"]], context["facets"]
 
     short = pages()  # 300 meetings or fewer: read by id, then ordered
-    monkeypatch.setattr(views, "FEW_MEETINGS", 0)
+    monkeypatch.setattr(pagination, "FEW_MEETINGS", 0)
     cache.clear()
     assert pages() == short
     assert short[0]

@@ -67,7 +67,7 @@ def test_pages_answer_a_friendly_503_when_the_database_is_down(client, database_
 
 
 def test_only_a_lost_connection_is_an_outage(rf, settings):
-    from meetings.middleware import DatabaseUnavailableMiddleware
+    from meetings.project.middleware import DatabaseUnavailableMiddleware
 
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     lost = OperationalError("server closed the connection unexpectedly")
@@ -81,9 +81,9 @@ def test_only_a_lost_connection_is_an_outage(rf, settings):
 
 
 def test_the_503_page_falls_back_to_plain_text(rf):
-    from meetings.middleware import database_unavailable_response
+    from meetings.project.middleware import database_unavailable_response
 
-    with mock.patch("meetings.middleware.render_to_string", side_effect=RuntimeError):
+    with mock.patch("meetings.project.middleware.render_to_string", side_effect=RuntimeError):
         response = database_unavailable_response(rf.get("/"))
     assert response.status_code == 503
     assert response["Content-Type"].startswith("text/plain")
@@ -109,7 +109,7 @@ def test_a_real_unreachable_database_server(tmp_path):
     """The whole stack, in a fresh process, pointed at a PostgreSQL port nobody listens on."""
     env = {
         "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "meetings.settings",
+        "DJANGO_SETTINGS_MODULE": "meetings.project.settings",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{closed_port()}/nowhere",

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from meetings import views
 from meetings.models import Meeting, Participation, Topic
+from meetings.views import facets, officials
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ def make_copies(count):
 
 
 def test_facets_wait_for_a_narrower_filter_when_many_meetings_match(client, monkeypatch):
-    monkeypatch.setattr(views, "FACETED_MAX", 3)
+    monkeypatch.setattr(facets, "FACETED_MAX", 3)
     message = "Counts by topic, official, country, kind and year appear when 3 meetings"
     response = client.get(reverse("meeting-list"), {"topic": "security"})  # all five
     assert response.context["facets"] == []
@@ -306,7 +306,7 @@ def test_official_page(client):
 
 
 def test_official_page_pages_through_their_meetings_newest_first(client, monkeypatch):
-    monkeypatch.setattr(views, "RELATED_PER_PAGE", 3)
+    monkeypatch.setattr(officials, "RELATED_PER_PAGE", 3)
     make_copies(5)
     videgaray = Participation.objects.get(meeting__slug=DIALOGUE, official__slug="luis-videgaray")
     for index, copy in enumerate(Meeting.objects.filter(slug__startswith="copy-")):
@@ -337,7 +337,7 @@ def test_official_page_pages_through_their_meetings_newest_first(client, monkeyp
 
 
 def test_official_page_shows_their_latest_quotes(client, monkeypatch):
-    monkeypatch.setattr(views, "OFFICIAL_QUOTES_SHOWN", 2)
+    monkeypatch.setattr(officials, "OFFICIAL_QUOTES_SHOWN", 2)
     response = client.get(reverse("official-detail", args=["luis-videgaray"]))
     quotes = response.context["quotes"]
     assert len(quotes) == 2  # of his three

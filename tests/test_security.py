@@ -14,7 +14,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from meetings.middleware import client_ip
+from meetings.project.middleware import client_ip
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.deprecation import RemovedInDjango60Warning
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_bool(name, default=False):
@@ -81,7 +81,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # The client's own address, not the proxy's, so one visitor's failures lock out only them.
-AXES_CLIENT_IP_CALLABLE = "meetings.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "meetings.project.middleware.client_ip"
 
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 
@@ -222,7 +222,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "meetings.middleware.DatabaseUnavailableMiddleware",
+    "meetings.project.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -235,7 +235,7 @@ MIDDLEWARE = [
 # How many proxies (nginx, a load balancer) add themselves to X-Forwarded-For before Django.
 PROXY_COUNT = env_int("PROXY_COUNT", 0 if DEBUG else 1)
 
-ROOT_URLCONF = "meetings.urls"
+ROOT_URLCONF = "meetings.project.urls"
 
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
@@ -305,4 +305,4 @@ TIME_ZONE = "UTC"
 
 USE_TZ = True
 
-WSGI_APPLICATION = "meetings.wsgi.application"
+WSGI_APPLICATION = "meetings.project.wsgi.application"

@@ -1,7 +1,7 @@
 """
 Gunicorn's settings for production, shared by `make serve` and `make bench`:
 
-    gunicorn meetings.wsgi --config python:meetings.gunicorn_conf --bind 127.0.0.1:8000
+    gunicorn meetings.project.wsgi --config python:meetings.project.gunicorn_conf --bind 127.0.0.1:8000
 
 Command-line flags override any of them.
 """

@@ -10,7 +10,7 @@ side, a merge join: the current meeting's rows are at the head of each. All the 
 one snapshot (a REPEATABLE READ transaction on PostgreSQL, a read transaction on SQLite), so
 they agree on which meetings and rows there are.
 
-`export_records()` yields, for each meeting, exactly what `views.meeting_data()` gives for
+`export_records()` yields, for each meeting, exactly what `records.meeting_data()` gives for
 it (tests/test_generate.py compares the two on every generated meeting).
 """
 
@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.db.models import F, OrderBy
 from django.urls import reverse
 
-from .models import Agreement, Delegation, Meeting, Participation, Quote, iso_date
+from ..models import Agreement, Delegation, Meeting, Participation, Quote, iso_date
 
 CHUNK = 2000  # rows fetched at a time from each result set
 SLUG = "__slug__"

@@ -1,0 +1,101 @@
+"""What the models share: managers by natural key, alias rows, checked choices and dates
+known to a precision."""
+
+import calendar
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+
+def choices_check(field, choices, name):
+    """A CheckConstraint that keeps a choices field to its choices in the database too."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}),
+        name=name,
+    )
+
+
+class NaturalKeyManager(models.Manager):
+    """get_by_natural_key() for models whose natural key is a unique slug or code."""
+
+    def __init__(self, key="slug"):
+        super().__init__()
+        self.key = key
+
+    def get_by_natural_key(self, value):
+        return self.get(**{self.key: value})
+
+    def deconstruct(self):
+        # Managers with arguments must deconstruct to be usable in migrations.
+        return (False, f"{type(self).__module__}.{type(self).__name__}", None, (self.key,), {})
+
+
+class AliasManager(models.Manager):
+    """Aliases by natural key: (their owner's slug, the alias)."""
+
+    def get_by_natural_key(self, owner_slug, name):
+        return self.get(**{f"{self.model.owner_field}__slug": owner_slug, "name": name})
+
+
+class Alias(models.Model):
+    """
+    Another way sources write a name ("Miguel Osorio", "SRE"). A concrete alias adds the
+    foreign key named by `owner_field` and its uniqueness per owner.
+    """
+
+    owner_field = None
+    name = models.CharField(max_length=200)
+
+    objects = AliasManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (getattr(self, self.owner_field).slug, self.name)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def date_range(date, precision):
+    """The first and last day a date of the given precision stands for, or (None, None)."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return None, None
+    if precision == DatePrecision.YEAR:
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        last = calendar.monthrange(date.year, date.month)[1]
+        return datetime.date(date.year, date.month, 1), datetime.date(date.year, date.month, last)
+    return date, date
+
+
+def format_date(date, precision):
+    """A date as precise as it is known: "3 May 2018", "May 2018", "2018" or "Date unknown"."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return "Date unknown"
+    if precision == DatePrecision.YEAR:
+        return str(date.year)
+    if precision == DatePrecision.MONTH:
+        return f"{calendar.month_name[date.month]} {date.year}"
+    return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+
+
+def iso_date(date, precision):
+    """ISO 8601 at the stored precision: "2018-05-03", "2018-05", "2018" or None."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{date.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()

@@ -1,0 +1,127 @@
+"""
+A meeting list's facets (counts by topic, official, country, kind and year, each a link that
+toggles its filter), the chips of the filters in force, and the list's cached count.
+"""
+
+from django.db import connection
+
+from ..aggregates import facet_groups, published_facet_groups
+from ..models import MeetingKind
+from ..search import parse as parse_search
+from ..versioning import cached
+
+FACET_LIMIT = 12
+# Facet counts of a filtered list are computed when at most this many meetings match: beyond,
+# each count reads tens of thousands of rows (a one-word search at 100,000 meetings took
+# 0.5 s on PostgreSQL), so the page asks for a narrower filter instead. The unfiltered list
+# always has them: computed once per data version, shared by all its pages.
+FACETED_MAX = 5_000
+
+
+def filters_key(params):
+    """What a list's meetings depend on: its parameters but the page and the order."""
+    return tuple(sorted((k, v) for k, v in params.multi_items if k not in ("page", "sort")))
+
+
+def facet_links(params, rows):
+    """The five facets' counts, each with the link that adds or removes its value."""
+    topics, officials, countries, kinds, years = rows
+    return [
+        facet("Topic", "topic", params, topics, multi=True),
+        facet("Official", "official", params, officials, multi=True),
+        facet("Country", "country", params, countries),
+        facet("Kind", "kind", params, kinds),
+        year_facet(params, years),
+    ]
+
+
+def facet_rows(groups):
+    kind_labels = dict(MeetingKind.choices)
+    kinds = [(kind, kind_labels.get(kind, kind), n) for kind, n in groups["kind"]]
+    return [groups["topic"], groups["official"], groups["country"], kinds, groups["year"]]
+
+
+def list_summary(filtered, params, narrowed, search=None):
+    """
+    (count, facet rows or None) of a list's meetings, cached for these filters and the data
+    version. `narrowed` names the filters in force. A filtered list is counted and grouped
+    in one query, grouped only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
+    list only searched (`search`, its q) from the meetings' search rows alone
+    (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
+    facet_groups. The whole list is counted on its own and always grouped (once per data
+    version, shared by all its pages).
+    """
+    key = filters_key(params)
+    if narrowed:
+
+        def summary():
+            if narrowed == {"q"} and connection.vendor == "postgresql":
+                groups = published_facet_groups(
+                    FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search)
+                )
+            else:
+                groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX)
+            if groups["count"] > FACETED_MAX:
+                return groups["count"], None
+            return groups["count"], facet_rows(groups)
+
+        return cached(("summary", key), summary)
+    count = cached(("count", key), filtered.count)
+    rows = cached(
+        ("facets", key),
+        lambda: facet_rows(facet_groups(filtered, FACET_LIMIT, many=count > FACETED_MAX)),
+    )
+    return count, rows
+
+
+def facet(title, key, params, rows, multi=False):
+    items = []
+    for value, label, count in rows:
+        active = params.has(key, value)
+        if multi:
+            url = params.toggle(key, value)
+        else:
+            url = params.without(key) if active else params.replace(key, value)
+        items.append({"label": label, "count": count, "url": url, "active": active})
+    return {"title": title, "key": key, "items": items}
+
+
+def year_facet(params, rows):
+    items = []
+    for year, count in rows:
+        year = str(year)
+        active = params.get("date_after") == year and params.get("date_before") == year
+        if active:
+            url = params.without("date_after", "date_before")
+        else:
+            url = params.replace_many(date_after=year, date_before=year)
+        items.append({"label": year, "count": count, "url": url, "active": active})
+    return {"title": "Year", "key": "year", "items": items}
+
+
+def active_chips(filterset, params):
+    """The filters in force, each with a link that removes it."""
+    if not filterset.is_bound:
+        return []
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    chips = []
+    for key in ("topic", "official"):
+        for obj in cleaned.get(key) or []:
+            chips.append({"label": f"{key.title()}: {obj}", "url": params.toggle(key, obj.slug)})
+    for key in ("agency", "country", "city"):
+        obj = cleaned.get(key)
+        if obj:
+            chips.append({"label": f"{key.title()}: {obj}", "url": params.without(key)})
+    if cleaned.get("kind"):
+        chips.append(
+            {
+                "label": f"Kind: {dict(MeetingKind.choices)[cleaned['kind']]}",
+                "url": params.without("kind"),
+            }
+        )
+    for key, label in (("date_after", "From"), ("date_before", "Until")):
+        if cleaned.get(key):
+            chips.append({"label": f"{label}: {params.get(key)}", "url": params.without(key)})
+    if cleaned.get("q"):
+        chips.append({"label": f"Search: {cleaned['q']}", "url": params.without("q")})
+    return chips

@@ -1,0 +1,73 @@
+"""The meetings list, filtered and faceted, and one meeting's page with its JSON twin."""
+
+from collections import OrderedDict
+
+from django.shortcuts import get_object_or_404, render
+
+from ..exports.records import meeting_data
+from ..filters import SORTS, MeetingFilter
+from ..models import Meeting
+from ..querystring import QueryParams
+from . import facets
+from .facets import active_chips, facet_links, list_summary
+from .pagination import paginate_meetings
+from .resource import Resource, public_page
+
+
+@public_page
+def meeting_list(request):
+    filterset = MeetingFilter(request.GET, queryset=Meeting.objects.published())
+    valid = filterset.is_valid()
+    params = QueryParams(request.GET)
+    filtered = filterset.qs
+    cleaned = getattr(filterset.form, "cleaned_data", {})
+    narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
+    count, facet_table = list_summary(filtered, params, narrowed, cleaned.get("q"))
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "pagination": paginate_meetings(params, filtered, count),
+        "params": params,
+        "facets": facet_links(params, facet_table) if facet_table else [],
+        "faceted_max": None if facet_table else facets.FACETED_MAX,
+        "chips": active_chips(filterset, params),
+        "export_query": params.without("page"),
+        "sorts": sort_links(params),
+    }
+    return render(request, "meetings/meeting_list.html", context, status=200 if valid else 400)
+
+
+def sort_links(params):
+    return [
+        {
+            "label": label,
+            "url": params.replace("sort", key),
+            "active": key == (params.get("sort") or "-date"),
+        }
+        for key, (label, _) in SORTS.items()
+    ]
+
+
+class MeetingDetail(Resource):
+    """/meetings/<slug>/ and /meetings/<slug>.json: a published meeting and all its facts."""
+
+    template_name = "meetings/meeting_detail.html"
+
+    def context(self, request, slug):
+        meeting = get_object_or_404(Meeting.objects.published().with_related(), slug=slug)
+        return {"meeting": meeting, "sides": sides(meeting)}
+
+    def json(self, request, context):
+        return meeting_data(context["meeting"], request)
+
+
+def sides(meeting):
+    """The meeting's participants and unnamed delegations, grouped by the side they were on."""
+    by_side = OrderedDict()
+    for participation in meeting.participations.all():
+        by_side.setdefault(participation.side, {"participants": [], "delegations": []})
+        by_side[participation.side]["participants"].append(participation)
+    for delegation in meeting.delegations.all():
+        by_side.setdefault(delegation.side, {"participants": [], "delegations": []})
+        by_side[delegation.side]["delegations"].append(delegation)
+    return list(by_side.items())

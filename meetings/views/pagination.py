@@ -1,0 +1,100 @@
+"""
+Pages of a list whose links keep every other parameter, and pages of meetings read in a
+fixed number of queries however long the list and however deep the page.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+
+from ..models import Meeting, Participation
+
+MEETINGS_PER_PAGE = 20
+FEW_MEETINGS = 1_000  # a list this short is read by id (see paginate_meetings)
+
+
+def page_number(raw, last):
+    """(number, message): a page number that is not a whole number from 1 gives page 1, one
+    past the end the last page, each with a message saying so: never an error page."""
+    try:
+        number = int(raw)
+        if number < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        return 1, "The page number must be a whole number from 1; showing page 1."
+    if number > last:
+        return last, f"There is no page {number}; showing the last page, {last}."
+    return number, ""
+
+
+def paginate(params, queryset, per_page, count=None):
+    """
+    A page of `queryset` for the list's parsed parameters (`params`, a QueryParams), with
+    links that keep every other parameter. `count`, when already known, saves a query.
+    """
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    number, message = page_number(params.last("page", "1"), paginator.num_pages)
+    page = paginator.page(number)
+    links = [
+        {
+            "number": n,
+            "url": params.page(n) if n != paginator.ELLIPSIS else "",
+            "current": n == number,
+        }
+        for n in paginator.get_elided_page_range(number, on_each_side=2, on_ends=1)
+    ]
+    return {
+        "page": page,
+        "message": message,
+        "links": links,
+        "previous": params.page(page.previous_page_number()) if page.has_previous() else "",
+        "next": params.page(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def list_prefetch(queryset):
+    """
+    What a row of a meeting list shows: place, participants and topics, and only those
+    columns (not the summaries, notes and source passages, which the rows do not show).
+    """
+    participants = (
+        Participation.objects.select_related("official")
+        .only("meeting", "order", "official__name", "official__slug")
+        .order_by("order", "pk")
+    )
+    return (
+        queryset.defer("summary", "notes")
+        .select_related("city", "country")
+        .prefetch_related(Prefetch("participations", queryset=participants), "topics")
+    )
+
+
+def paginate_meetings(params, meetings, count):
+    """
+    paginate() for a list of meetings (an ordered queryset of `count` meetings), in two
+    queries and a prefetch however long the list and however deep the page:
+
+    * a short list is found by its filters alone, then put in order: asked for a page in
+      order directly, PostgreSQL may walk the date index of every meeting looking for these
+      few (60 ms for a rare name at 100,000 meetings, instead of 5);
+    * a long list gives the page's ids from its order's index alone, then the page's
+      meetings by id: OFFSET then skips index entries, not meetings (page 4,000 of 4,800 on
+      PostgreSQL, 150 ms to 25 ms).
+    """
+    if count <= FEW_MEETINGS:
+        ids = list(meetings.order_by().values_list("pk", flat=True))
+        in_order = Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
+        return paginate(params, list_prefetch(in_order), MEETINGS_PER_PAGE, count=count)
+    pagination = paginate(
+        params, meetings.values_list("pk", flat=True), MEETINGS_PER_PAGE, count=count
+    )
+    fill_page(pagination["page"], list_prefetch(Meeting.objects.all()))
+    return pagination
+
+
+def fill_page(page, queryset, key="pk"):
+    """Turn a page of ids into their rows from `queryset` (whose `key` they are), in order."""
+    ids = list(page.object_list)
+    rows = {getattr(row, key): row for row in queryset.filter(**{f"{key}__in": ids})}
+    page.object_list = [rows[pk] for pk in ids if pk in rows]  # none deleted since

@@ -1,0 +1,66 @@
+"""
+What every public page shares: GET and HEAD only, answers conditional on the data version,
+whole responses cached (``public_page``); and one view per resource whose format, HTML or
+JSON, is a parameter of its route (``Resource``), as openparliament's APIView and datasette's
+``.json`` suffix do.
+"""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ..querystring import QueryParams
+from ..versioning import cached_page, conditional_page
+from .pagination import paginate_meetings
+
+
+def public_page(view):
+    """GET and HEAD only, ETag and Last-Modified from the data version, cached whole."""
+    return require_safe(conditional_page(cached_page(view)))
+
+
+def json_response(data, **kwargs):
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False}, **kwargs)
+
+
+class Resource:
+    """
+    One resource, two formats. ``context()`` builds what both show, once; ``html()`` renders
+    the template (adding what only the page needs) and ``json()`` gives the twin's data. The
+    route passes ``format="json"`` for ``<slug>.json``.
+    """
+
+    template_name = ""
+
+    def context(self, request, **kwargs):
+        raise NotImplementedError
+
+    def html(self, request, context):
+        return render(request, self.template_name, context)
+
+    def json(self, request, context):
+        raise NotImplementedError
+
+    @classmethod
+    def as_view(cls):
+        @public_page
+        def view(request, format="html", **kwargs):
+            resource = cls()
+            context = resource.context(request, **kwargs)
+            if format == "json":
+                return json_response(resource.json(request, context))
+            return resource.html(request, context)
+
+        view.resource = cls
+        view.__name__ = view.__qualname__ = cls.__name__
+        view.__module__ = cls.__module__
+        return view
+
+
+class ResourceWithMeetings(Resource):
+    """A resource whose page lists its meetings (the context's ordered "meetings") by page."""
+
+    def html(self, request, context):
+        meetings = context.pop("meetings")
+        pagination = paginate_meetings(QueryParams(request.GET), meetings, meetings.count())
+        return super().html(request, {**context, "pagination": pagination})

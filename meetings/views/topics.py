@@ -1,0 +1,62 @@
+"""The topics' tree, and one topic's page with its JSON twin."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+
+from ..aggregates import top_linked
+from ..exports.records import meeting_reference
+from ..filters import SORTS
+from ..models import Agreement, Meeting, Topic, is_published
+from .facets import FACET_LIMIT
+from .resource import ResourceWithMeetings, public_page
+
+
+@public_page
+def topic_list(request):
+    topics = Topic.objects.select_related("parent").annotate(
+        meeting_count=Count("meetings", filter=is_published("meetings"))
+    )
+    by_parent = {}
+    for topic in topics:
+        by_parent.setdefault(topic.parent_id, []).append(topic)
+    tree = [(topic, by_parent.get(topic.pk, [])) for topic in by_parent.get(None, [])]
+    return render(request, "meetings/topic_list.html", {"tree": tree})
+
+
+class TopicDetail(ResourceWithMeetings):
+    """/topics/<slug>/ and its .json twin: the topic, its meetings, agreements and officials."""
+
+    template_name = "meetings/topic_detail.html"
+
+    def context(self, request, slug):
+        topic = get_object_or_404(
+            Topic.objects.select_related("parent").prefetch_related("children"), slug=slug
+        )
+        meetings = Meeting.objects.published().filter(topics=topic)
+        return {
+            "topic": topic,
+            "meetings": meetings.order_by(*SORTS["-date"][1]),
+            "agreements": Agreement.objects.published()
+            .filter(topics=topic)
+            .select_related("meeting"),
+            "officials": top_linked("official", meetings.values("pk"), FACET_LIMIT),
+        }
+
+    def json(self, request, context):
+        topic = context["topic"]
+        return {
+            "slug": topic.slug,
+            "url": request.build_absolute_uri(topic.get_absolute_url()),
+            "name": topic.name,
+            "description": topic.description,
+            "parent": topic.parent.slug if topic.parent else None,
+            "children": [child.slug for child in topic.children.all()],
+            "meetings": [meeting_reference(m, request) for m in context["meetings"]],
+            "agreements": [
+                {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug}
+                for a in context["agreements"]
+            ],
+            "officials": [
+                {"slug": s, "name": n, "meetings": c} for s, n, c in context["officials"]
+            ],
+        }
