@@ -140,11 +140,11 @@ def document_matches(query):
     return "document @@ to_tsquery('simple', unaccent(%s))", [query.tsquery()]
 
 
-class SearchMatch(models.Func):
-    """A condition: the meeting's search document matches the query."""
-
-    conditional = True
-    output_field = models.BooleanField()
+class SearchExpression(models.Func):
+    """
+    An expression over a meeting's search row for a parsed query: each database writes it
+    from the meeting's id (``pk``, compiled) and the query; others cannot search.
+    """
 
     def __init__(self, query):
         self.query = query
@@ -155,13 +155,25 @@ class SearchMatch(models.Func):
 
     def as_postgresql(self, compiler, connection, **extra_context):
         pk, params = compiler.compile(self.source_expressions[0])
+        return self.postgresql(pk, params)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        pk, params = compiler.compile(self.source_expressions[0])
+        return self.sqlite(pk, params, self.query.fts5())
+
+
+class SearchMatch(SearchExpression):
+    """A condition: the meeting's search document matches the query."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def postgresql(self, pk, params):
         condition, condition_params = document_matches(self.query)
         sql = f"{pk} IN (SELECT meeting_id FROM {TABLE} WHERE {condition})"
         return sql, (*params, *condition_params)
 
-    def as_sqlite(self, compiler, connection, **extra_context):
-        pk, params = compiler.compile(self.source_expressions[0])
-        required = self.query.fts5()
+    def sqlite(self, pk, params, required):
         if required is None:  # only exclusions: everything that does not match them
             sql = f"{pk} NOT IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
             return sql, (*params, self.query.fts5_excluded())
@@ -169,29 +181,19 @@ class SearchMatch(models.Func):
         return sql, (*params, required)
 
 
-class SearchRank(models.Func):
+class SearchRank(SearchExpression):
     """How well the meeting matches the query: higher is better, comparable within a query."""
 
     output_field = models.FloatField()
 
-    def __init__(self, query):
-        self.query = query
-        super().__init__(models.F("pk"))
-
-    def as_sql(self, compiler, connection, **extra_context):
-        raise NotSupportedError("Meeting search needs PostgreSQL or SQLite.")
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        pk, params = compiler.compile(self.source_expressions[0])
+    def postgresql(self, pk, params):
         sql = (
             f"(SELECT ts_rank(document, to_tsquery('simple', unaccent(%s))) "
             f"FROM {TABLE} WHERE meeting_id = {pk})"
         )
         return sql, (self.query.tsquery(), *params)
 
-    def as_sqlite(self, compiler, connection, **extra_context):
-        pk, params = compiler.compile(self.source_expressions[0])
-        required = self.query.fts5()
+    def sqlite(self, pk, params, required):
         if required is None:
             return "0.0", ()
         sql = (
