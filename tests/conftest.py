@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -8,7 +10,7 @@ FIXTURES = ["reference", "officials", "sources", "meetings"]
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the five releases, loaded once per session."""
     with django_db_blocker.unblock():
-        call_command("loaddata", *FIXTURES, verbosity=0)
+        call_command("load_fixtures", *FIXTURES, stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,13 @@ source passage behind each fact. One import path, models kept by subject:
 * ``bodies``: agencies and their aliases;
 * ``people``: officials, their aliases and positions over time;
 * ``records``: topics, sources and meetings;
-* ``evidence``: participations, unnamed delegations, mentions, agreements and quotes.
+* ``evidence``: participations, unnamed delegations, mentions, agreements and quotes;
+* ``curation``: what loads wrote, and the conflicts they left for editors.
 """
 
 from .base import DatePrecision, date_range, format_date, iso_date
 from .bodies import Agency, AgencyAlias, AgencyKind
+from .curation import LoadConflict, LoadedRecord
 from .evidence import (
     Agreement,
     AgreementKind,
@@ -34,6 +36,8 @@ __all__ = [
     "Country",
     "DatePrecision",
     "Delegation",
+    "LoadConflict",
+    "LoadedRecord",
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
