@@ -65,7 +65,6 @@ class CityAdmin(admin.ModelAdmin):
     list_select_related = ["country"]
     search_fields = ["name"]
     autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class AgencyAliasInline(admin.TabularInline):
@@ -81,7 +80,6 @@ class AgencyAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     search_fields = ["name", "short_name", "aliases__name"]
     accent_search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["country", "parent"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [AgencyAliasInline]
 
 
@@ -105,7 +103,6 @@ class OfficialAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     search_fields = ["name", "sort_name", "aliases__name"]
     accent_search_fields = ["name", "aliases__name"]
     autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [OfficialAliasInline, PositionInline]
 
 
@@ -126,7 +123,6 @@ class TopicAdmin(admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["name", "description"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Source)
@@ -134,7 +130,6 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "published"]
     search_fields = ["title", "publisher", "text"]
     date_hierarchy = "published"
-    prepopulated_fields = {"slug": ["title"]}
 
 
 class ParticipationInline(admin.TabularInline):
@@ -193,7 +188,6 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     ]
     date_hierarchy = "date"
     autocomplete_fields = ["city", "country", "topics", "sources"]
-    prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipationInline, DelegationInline, MentionInline, AgreementInline, QuoteInline]
     actions = ["publish", "unpublish"]
     fieldsets = [

@@ -4,8 +4,11 @@ known to a precision."""
 import calendar
 import datetime
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+
+from ..text import SLUG_MAX, make_slug
 
 
 def choices_check(field, choices, name):
@@ -99,3 +102,25 @@ def iso_date(date, precision):
     if precision == DatePrecision.MONTH:
         return f"{date.year:04d}-{date.month:02d}"
     return date.isoformat()
+
+
+slug_length = MaxLengthValidator(
+    SLUG_MAX, message="At most %(limit_value)d characters: a short slug makes a readable link."
+)
+
+
+def fill_slug(instance, text):
+    """
+    Give `instance` a slug made from `text` when it has none: unique among its model's
+    (a number added when taken), so an editor may leave the field empty.
+    """
+    if instance.slug or not text:
+        return
+    base = make_slug(text) or "untitled"
+    taken = type(instance)._default_manager.exclude(pk=instance.pk).filter(slug__startswith=base)
+    taken = set(taken.values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        suffix = f"-{number}"
+        slug, number = base[: SLUG_MAX - len(suffix)] + suffix, number + 1
+    instance.slug = slug

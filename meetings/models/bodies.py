@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import Alias, NaturalKeyManager, choices_check
+from .base import Alias, NaturalKeyManager, choices_check, fill_slug, slug_length
 from .places import Country
 
 
@@ -26,7 +26,13 @@ class Agency(models.Model):
     short_name = models.CharField(
         max_length=50, blank=True, help_text="Acronym or short form, e.g. SRE, DHS."
     )
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the name.",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="agencies")
     parent = models.ForeignKey(
@@ -66,6 +72,7 @@ class Agency(models.Model):
     natural_key.dependencies = ["meetings.country"]
 
     def clean(self):
+        fill_slug(self, self.name)
         if self.parent_id and self.parent.country_id != self.country_id:
             raise ValidationError({"parent": "The parent agency must belong to the same country."})
         ancestor, seen = self.parent, set()

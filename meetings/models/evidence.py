@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from ..text import PassageNotFound, find_passage
 from .base import choices_check
 from .bodies import Agency
 from .people import Official, Position
@@ -23,8 +24,31 @@ class EvidenceModel(models.Model):
 
     def clean(self):
         super().clean()
-        if self.source_id and self.passage and self.passage not in self.source.text:
-            raise ValidationError({"passage": "This passage is not in the source's text."})
+        if self.source_id and self.passage:
+            self.passage = verbatim(self.source, self.passage, "passage")
+
+    def meeting_in_hand(self):
+        """The meeting, saved or not yet: the admin checks rows before it saves their meeting."""
+        if type(self)._meta.get_field("meeting").is_cached(self) or self.meeting_id:
+            return self.meeting
+        return None
+
+
+def verbatim(source, words, field, what="This passage is not in the source's text"):
+    """
+    The words as the source writes them (quotes, dashes and spaces compared loosely), or a
+    ValidationError on `field` saying `what` and naming the first words not in the source.
+    """
+    try:
+        start, end = find_passage(source.text, words)
+    except PassageNotFound as error:
+        raise ValidationError(
+            {
+                field: f"{what}: the words from “{error.missing}” on are not found. Copy "
+                "them from the source as it writes them."
+            }
+        ) from None
+    return source.text[start:end]
 
 
 class EvidenceQuerySet(models.QuerySet):
@@ -69,6 +93,12 @@ class Participation(EvidenceModel):
         help_text="The post held at the time of the meeting.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    for_other_party = models.BooleanField(
+        "acting for another party",
+        default=False,
+        help_text="Tick when the side is not the official's own country: an official seconded "
+        "to, speaking for or mediating between the other party.",
+    )
 
     objects = MeetingChildManager()
 
@@ -96,16 +126,41 @@ class Participation(EvidenceModel):
 
     def clean(self):
         super().clean()
-        if not self.position_id or not self.official_id:
+        if not self.official_id:
             return
+        errors = {**self.side_errors(), **self.position_errors()}
+        meeting = self.meeting_in_hand()
+        if meeting and meeting.pk and meeting.mentions.filter(official=self.official_id).exists():
+            errors["official"] = (
+                f"{self.official} is recorded as only mentioned in this meeting: remove the "
+                "mention, or do not add them as a participant."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def side_errors(self):
+        if not self.side_id or self.for_other_party or self.side_id == self.official.country_id:
+            return {}
+        return {
+            "side": f"{self.official} is an official of {self.official.country}: choose that "
+            "side, or tick “acting for another party” if they were on this one."
+        }
+
+    def position_errors(self):
+        if not self.position_id:
+            return {}
         if self.position.official_id != self.official_id:
-            raise ValidationError({"position": "This position is held by someone else."})
-        if self.meeting_id and self.meeting.date:
-            first, last = self.meeting.period
-            if not Position.objects.during(first, last).filter(pk=self.position_id).exists():
-                raise ValidationError(
-                    {"position": "This position was not held at the meeting's date."}
-                )
+            return {"position": "This position is held by someone else."}
+        meeting = self.meeting_in_hand()
+        if meeting is None or not meeting.date:
+            return {}
+        first, last = meeting.period
+        if Position.objects.during(first, last).filter(pk=self.position_id).exists():
+            return {}
+        return {
+            "position": f"This position ({self.position.dates}) was not held at the meeting's "
+            f"date ({meeting.display_date}): choose the post held then."
+        }
 
 
 class DelegationManager(EvidenceManager):
@@ -157,6 +212,19 @@ class Mention(EvidenceModel):
 
     def __str__(self):
         return f"{self.official} (mentioned)"
+
+    def clean(self):
+        super().clean()
+        meeting = self.meeting_in_hand()
+        if not (self.official_id and meeting and meeting.pk):
+            return
+        if meeting.participations.filter(official=self.official_id).exists():
+            raise ValidationError(
+                {
+                    "official": f"{self.official} took part in this meeting: a participant is "
+                    "not also a mention."
+                }
+            )
 
     def natural_key(self):
         return (self.meeting.slug, self.official.slug)
@@ -259,7 +327,9 @@ class Quote(models.Model):
         errors = {}
         if bool(self.speaker_id) == bool(self.speaker_agency_id):
             errors["speaker"] = "Give a speaker: either a person or an agency, not both."
-        if self.source_id and self.text and self.text not in self.source.text:
-            errors["text"] = "This quote is not, word for word, in the source's text."
         if errors:
             raise ValidationError(errors)
+        if self.source_id and self.text:
+            self.text = verbatim(
+                self.source, self.text, "text", "This quote is not, word for word, in the source"
+            )

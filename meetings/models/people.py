@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from ..functions import Unaccent
 from ..text import normalize_name
-from .base import Alias
+from .base import Alias, fill_slug, slug_length
 from .bodies import Agency
 from .places import Country
 
@@ -42,7 +42,13 @@ class Official(models.Model):
 
     name = models.CharField(max_length=200, help_text="Full name as usually written.")
     sort_name = models.CharField(max_length=200, help_text="e.g. Videgaray Caso, Luis")
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the name.",
+    )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="officials")
     notes = models.TextField(blank=True)
 
@@ -62,6 +68,9 @@ class Official(models.Model):
         return (self.slug,)
 
     natural_key.dependencies = ["meetings.country"]
+
+    def clean(self):
+        fill_slug(self, self.name)
 
 
 class OfficialAlias(Alias):
@@ -136,7 +145,18 @@ class Position(models.Model):
         indexes = [models.Index(fields=["official", "start"], name="position_official_start_idx")]
 
     def __str__(self):
-        return f"{self.display_title}, {self.official}"
+        return f"{self.display_title}, {self.official} ({self.dates})"
+
+    @property
+    def dates(self):
+        """ "2018-04-26 to 2021-01-20", "from 2018-04-26", "until 2021", or "dates unknown"."""
+        start = self.start.isoformat() if self.start else ""
+        end = self.end.isoformat() if self.end else ""
+        if start and end:
+            return f"{start} to {end}"
+        if start or end:
+            return f"from {start}" if start else f"until {end}"
+        return "dates unknown"
 
     @property
     def display_title(self):

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from .base import NaturalKeyManager
+from .base import NaturalKeyManager, fill_slug, slug_length
 
 
 class Country(models.Model):
@@ -35,7 +35,13 @@ class Country(models.Model):
 
 class City(models.Model):
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the name.",
+    )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="cities")
 
     objects = NaturalKeyManager()
@@ -54,3 +60,6 @@ class City(models.Model):
         return (self.slug,)
 
     natural_key.dependencies = ["meetings.country"]
+
+    def clean(self):
+        fill_slug(self, self.name)

@@ -5,7 +5,16 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import DatePrecision, NaturalKeyManager, choices_check, date_range, format_date, iso_date
+from .base import (
+    DatePrecision,
+    NaturalKeyManager,
+    choices_check,
+    date_range,
+    fill_slug,
+    format_date,
+    iso_date,
+    slug_length,
+)
 from .places import City, Country
 
 
@@ -13,7 +22,13 @@ class Topic(models.Model):
     """A cooperation area: security, trade, migration..."""
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the name.",
+    )
     description = models.TextField(blank=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
@@ -38,12 +53,21 @@ class Topic(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        fill_slug(self, self.name)
+
 
 class Source(models.Model):
     """A press release or article, with its full text: every recorded fact cites a passage of it."""
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the title.",
+    )
     publisher = models.CharField(
         max_length=200, blank=True, help_text="Leave empty where the text does not say."
     )
@@ -78,6 +102,9 @@ def is_published(path="meeting"):
     """
     return Q(**{f"{path}__status": MeetingStatus.PUBLISHED})
 
+    def clean(self):
+        fill_slug(self, self.title)
+
 
 class MeetingQuerySet(models.QuerySet):
     def published(self):
@@ -87,19 +114,36 @@ class MeetingQuerySet(models.QuerySet):
         """Everything a meeting's page or export shows, in a fixed number of queries."""
         from .evidence import Agreement, Delegation, Mention, Participation, Quote
 
+        evidence = {"source__text", "source__notes"}  # the rows name their source, no more
         return self.select_related("city__country", "country").prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related(
-                    "official", "side", "position__agency"
+                    "official", "side", "position__agency", "source"
+                ).defer(*evidence),
+            ),
+            models.Prefetch(
+                "delegations",
+                queryset=Delegation.objects.select_related("side", "source").defer(*evidence),
+            ),
+            models.Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("official__country", "source").defer(
+                    *evidence
                 ),
             ),
-            models.Prefetch("delegations", queryset=Delegation.objects.select_related("side")),
-            models.Prefetch("mentions", queryset=Mention.objects.select_related("official")),
             "topics",
-            models.Prefetch("agreements", queryset=Agreement.objects.prefetch_related("topics")),
             models.Prefetch(
-                "quotes", queryset=Quote.objects.select_related("speaker", "speaker_agency")
+                "agreements",
+                queryset=Agreement.objects.select_related("source")
+                .defer(*evidence)
+                .prefetch_related("topics"),
+            ),
+            models.Prefetch(
+                "quotes",
+                queryset=Quote.objects.select_related("speaker", "speaker_agency", "source").defer(
+                    *evidence
+                ),
             ),
             "sources",
         )
@@ -131,7 +175,13 @@ class Meeting(models.Model):
     Status = MeetingStatus
 
     title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=150, unique=True)
+    slug = models.SlugField(
+        max_length=150,
+        unique=True,
+        blank=True,
+        validators=[slug_length],
+        help_text="Leave empty to make one from the title.",
+    )
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.BILATERAL)
     date = models.DateField(
         null=True,
@@ -232,6 +282,7 @@ class Meeting(models.Model):
         return first, last
 
     def clean(self):
+        fill_slug(self, self.title)
         errors = {}
         if self.date_precision == DatePrecision.UNKNOWN:
             if self.date or self.date_end:
