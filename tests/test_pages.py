@@ -289,6 +289,9 @@ def test_meeting_json_twin(client):
         "title": "Secretary of State",
         "agency": "U.S. Department of State",
         "role": "head",
+        "passage": "U.S. Secretary of State Mike Pompeo and his Mexican counterpart, "
+        "Foreign Secretary Luis Videgaray, met in Washington in early May",
+        "source": "four-areas-of-cooperation-between-us-mexico",
     }
     assert data["quotes"][0]["speaker"] == "Mike Pompeo"
 
@@ -467,6 +470,7 @@ def test_json_export_shape(client):
         "summary",
         "participants",
         "delegations",
+        "mentions",
         "topics",
         "agreements",
         "quotes",
@@ -531,8 +535,8 @@ def test_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, 
     ("url", "queries"),
     [
         # The data version, the count, the meetings, and one query per relation.
-        ("/meetings/export.json", 9),
-        ("/meetings/export.csv", 8),
+        ("/meetings/export.json", 10),
+        ("/meetings/export.csv", 9),
     ],
 )
 def test_exports_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):

@@ -18,7 +18,8 @@ from django.db import connection, transaction
 from django.db.models import F, OrderBy
 from django.urls import reverse
 
-from ..models import Agreement, Delegation, Meeting, Participation, Quote, iso_date
+from ..models import Agreement, Delegation, Meeting, Mention, Participation, Quote, iso_date
+from .records import mention_record, participant_record, title_held
 
 CHUNK = 2000  # rows fetched at a time from each result set
 SLUG = "__slug__"
@@ -77,7 +78,7 @@ class _Stream:
     def take(self, meeting_id):
         items = []
         while self.head is not None and self.head[0] == meeting_id:
-            items.append(self.build(self.head))
+            items.append(self.build(*self.head[1:]))
             self.head = next(self.rows, None)
         return items
 
@@ -85,7 +86,7 @@ class _Stream:
 def export_records(queryset, request, chunk_size=CHUNK):
     """
     Each meeting of `queryset`, in its order, as the exports give it: a dict with its
-    participants, delegations, topics, agreements, quotes and sources.
+    participants, delegations, mentions, topics, agreements, quotes and sources.
     """
     ordering = meeting_ordering(queryset)
     through = prefixed(ordering, "meeting__")
@@ -102,85 +103,141 @@ def export_records(queryset, request, chunk_size=CHUNK):
         yield from _records(queryset, request, ordering, through, chunk_size)
 
 
-def _streams(ids, through, chunk_size):
-    def rows(queryset, own, *fields):
-        return (
-            queryset.filter(meeting__in=ids)
-            .order_by(*through, *own)
-            .values_list("meeting_id", *fields)
-            .iterator(chunk_size=chunk_size)
-        )
+def participant(name, slug, side, title, acting, agency, role, passage, source):
+    return participant_record(
+        name, slug, side, title_held(title, acting), agency, role, passage, source
+    )
 
-    def participant(row):
-        _, name, slug, side, title, acting, agency, role = row
-        if title is not None:
-            title = f"Acting {title}" if acting else title
-        return {
-            "name": name,
-            "slug": slug,
-            "country": side,
-            "title": title if title is not None else "",
-            "agency": agency,
-            "role": role,
-        }
 
-    topic_link = Meeting.topics.through.objects
-    source_link = Meeting.sources.through.objects
+def source_record(slug, title, publisher, url, published):
     return {
-        "participants": _Stream(
-            rows(
-                Participation.objects,
-                ["order", "pk"],
-                "official__name",
-                "official__slug",
-                "side__code",
-                "position__title",
-                "position__acting",
-                "position__agency__name",
-                "role",
-            ),
-            participant,
-        ),
-        "delegations": _Stream(
-            rows(Delegation.objects, ["pk"], "side__code", "description"),
-            lambda r: {"country": r[1], "description": r[2]},
-        ),
-        "topics": _Stream(
-            rows(topic_link, ["topic__name", "topic__pk"], "topic__slug", "topic__name"),
-            lambda r: {"slug": r[1], "name": r[2]},
-        ),
-        "agreements": _Stream(
-            rows(Agreement.objects, ["pk"], "title", "summary"),
-            lambda r: {"title": r[1], "summary": r[2]},
-        ),
-        "quotes": _Stream(
-            rows(
-                Quote.objects,
-                ["number", "pk"],
-                "speaker__name",
-                "speaker_agency__name",
-                "speaker_agency__short_name",
-                "text",
-            ),
-            lambda r: {"speaker": speaker_name(r[1], r[2], r[3]), "text": r[4]},
-        ),
-        "sources": _Stream(
-            rows(
-                source_link,
-                [F("source__published").desc(), "source__title", "source__pk"],
-                "source__title",
-                "source__publisher",
-                "source__url",
-                "source__published",
-            ),
-            lambda r: {
-                "title": r[1],
-                "publisher": r[2],
-                "url": r[3],
-                "published": r[4].isoformat() if r[4] else None,
-            },
-        ),
+        "slug": slug,
+        "title": title,
+        "publisher": publisher,
+        "url": url,
+        "published": published.isoformat() if published else None,
     }
+
+
+# Each relation of a meeting: (key in the record, its rows, their own order, the values read,
+# how a row's values become the record's item). Rows are read with "meeting_id" first.
+RELATIONS = [
+    (
+        "participants",
+        Participation.objects,
+        ["order", "pk"],
+        [
+            "official__name",
+            "official__slug",
+            "side__code",
+            "position__title",
+            "position__acting",
+            "position__agency__name",
+            "role",
+            "passage",
+            "source__slug",
+        ],
+        participant,
+    ),
+    (
+        "delegations",
+        Delegation.objects,
+        ["pk"],
+        ["side__code", "description", "passage", "source__slug"],
+        lambda side, description, passage, source: {
+            "country": side,
+            "description": description,
+            "passage": passage,
+            "source": source,
+        },
+    ),
+    (
+        "mentions",
+        Mention.objects,
+        ["pk"],
+        [
+            "official__name",
+            "official__slug",
+            "official__country__code",
+            "note",
+            "passage",
+            "source__slug",
+        ],
+        mention_record,
+    ),
+    (
+        "topics",
+        Meeting.topics.through.objects,
+        ["topic__name", "topic__pk"],
+        ["topic__slug", "topic__name"],
+        lambda slug, name: {"slug": slug, "name": name},
+    ),
+    (
+        "agreements",
+        Agreement.objects,
+        ["pk"],
+        ["title", "summary", "passage", "source__slug"],
+        lambda title, summary, passage, source: {
+            "title": title,
+            "summary": summary,
+            "passage": passage,
+            "source": source,
+        },
+    ),
+    (
+        "quotes",
+        Quote.objects,
+        ["number", "pk"],
+        [
+            "speaker__name",
+            "speaker_agency__name",
+            "speaker_agency__short_name",
+            "text",
+            "source__slug",
+        ],
+        lambda official, agency, short, text, source: {
+            "speaker": speaker_name(official, agency, short),
+            "text": text,
+            "source": source,
+        },
+    ),
+    (
+        "sources",
+        Meeting.sources.through.objects,
+        [F("source__published").desc(), "source__title", "source__pk"],
+        ["source__slug", "source__title", "source__publisher", "source__url", "source__published"],
+        source_record,
+    ),
+]
+
+
+def _streams(ids, through, chunk_size):
+    """One merge-joinable stream of rows per relation of the meetings `ids`."""
+    return {
+        key: _Stream(
+            rows.filter(meeting__in=ids)
+            .order_by(*through, *own_order)
+            .values_list("meeting_id", *values)
+            .iterator(chunk_size=chunk_size),
+            build,
+        )
+        for key, rows, own_order, values, build in RELATIONS
+    }
+
+
+MEETING_VALUES = [
+    "pk",
+    "slug",
+    "title",
+    "kind",
+    "date",
+    "date_end",
+    "date_precision",
+    "city__name",
+    "country__code",
+    "venue",
+    "summary",
+]
 
 
 def _records(queryset, request, ordering, through, chunk_size):
@@ -188,27 +245,12 @@ def _records(queryset, request, ordering, through, chunk_size):
     base = request.build_absolute_uri("/")[:-1]
     url_before, url_after = reverse("meeting-detail", args=[SLUG]).split(SLUG)
     meetings = (
-        queryset.order_by(*ordering)
-        .values_list(
-            "pk",
-            "slug",
-            "title",
-            "kind",
-            "date",
-            "date_end",
-            "date_precision",
-            "city__name",
-            "country__code",
-            "venue",
-            "summary",
-        )
-        .iterator(chunk_size=chunk_size)
+        queryset.order_by(*ordering).values_list(*MEETING_VALUES).iterator(chunk_size=chunk_size)
     )
     streams = _streams(ids, through, chunk_size)
     for pk, slug, title, kind, date, date_end, precision, city, country, venue, summary in meetings:
         yield {
             "slug": slug,
-            "url": f"{base}{url_before}{slug}{url_after}",
             "title": title,
             "kind": kind,
             "date": iso_date(date, precision),
@@ -218,10 +260,6 @@ def _records(queryset, request, ordering, through, chunk_size):
             "country": country,
             "venue": venue,
             "summary": summary,
-            "participants": streams["participants"].take(pk),
-            "delegations": streams["delegations"].take(pk),
-            "topics": streams["topics"].take(pk),
-            "agreements": streams["agreements"].take(pk),
-            "quotes": streams["quotes"].take(pk),
-            "sources": streams["sources"].take(pk),
+            "url": f"{base}{url_before}{slug}{url_after}",
+            **{key: stream.take(pk) for key, stream in streams.items()},
         }
