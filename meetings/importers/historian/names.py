@@ -18,7 +18,18 @@ from meetings.text import unaccent
 from .vocabulary import titles
 
 # Words that go before a name without being part of it.
-HONORIFICS = {"prince", "princess", "sheikh", "shaikh", "sheik", "dr", "lord", "sir", "dame"}
+HONORIFICS = {
+    "prince",
+    "princess",
+    "sheikh",
+    "shaikh",
+    "sheik",
+    "dr",
+    "lord",
+    "sir",
+    "dame",
+    "cardinal",
+}
 HONORIFICS |= {"his", "her", "majesty", "highness", "excellency", "mr", "mrs", "ms", "former"}
 SUFFIXES = {"jr", "sr"}
 # A resemblance worth showing an editor; never enough to merge.

@@ -98,7 +98,7 @@ def country_code_by_name(name, day=None):
         if row.name == name:
             return row.code
     try:
-        return pycountry.countries.lookup(name).alpha_2
+        return pycountry.countries.lookup(re.sub(r"^St\.\s", "Saint ", name)).alpha_2
     except LookupError:
         return None
 
@@ -108,3 +108,21 @@ def organizations():
     """Prefix -> organisation, longest first."""
     rows = sorted(_rows("organizations.csv"), key=lambda row: -len(row["word"]))
     return {row["word"]: row["organization"] for row in rows}
+
+
+# Country names pycountry does not know; nationalities.csv gives their codes.
+SHORT_NAMES = ["Russia", "Soviet Union", "Yugoslavia", "Korea", "Iran", "Syria", "Vietnam"]
+SHORT_NAMES += ["Britain", "Great Britain", "St. Christopher and Nevis", "Burma", "Ivory Coast"]
+SHORT_NAMES += ["United States"]
+
+
+@cache
+def country_names():
+    """Every country name the parsers accept after "of", longest first ("St. Kitts and Nevis")."""
+    names = set(SHORT_NAMES) | {row.name for row in table_rows() if row.name}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.update({value, value.replace("Saint ", "St. ")})
+    return sorted(names, key=lambda name: -len(name))
