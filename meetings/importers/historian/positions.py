@@ -59,7 +59,9 @@ def secretary_terms(path=SECRETARIES):
         ]
 
 
+@cache
 def president_terms(root=DATA_ROOT):
+    """The Presidents' terms, read once."""
     return [
         Term("president", term.who, term.name, term.start, term.end, "presidents.xml")
         for term in read_president_terms(root)

@@ -115,10 +115,16 @@ def _one_visitor(part):
     return VisitorName(title, name.strip(), canonical, agency)
 
 
+@cache
+def _visitor_split_regex():
+    """Where a second visitor begins: "... and Prime Minister Hashim Thaci"."""
+    alternation = "|".join(re.escape(title.written) for title in titles())
+    return re.compile(rf",?\s+and\s+(?=(?:{alternation})\s)|,\s+(?=(?:{alternation})\s)")
+
+
 def parse_visitor(visitor):
     """Each (title, name) of a visitor string; a part without a title keeps its whole text."""
-    alternation = "|".join(re.escape(title.written) for title in titles())
-    parts = re.split(rf",?\s+and\s+(?=(?:{alternation})\s)|,\s+(?=(?:{alternation})\s)", visitor)
+    parts = _visitor_split_regex().split(visitor)
     return [_one_visitor(part.strip()) for part in parts if part.strip()]
 
 
