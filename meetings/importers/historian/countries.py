@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pycountry
 
+from meetings.text import normalize_name
+
 TABLE = Path(__file__).with_name("countries.csv")
 
 
@@ -70,13 +72,24 @@ def country_name(code):
     return getattr(current, "common_name", None) or current.name
 
 
+@cache
+def _pycountry_by_plain_name():
+    """pycountry's current countries by every name, accents and case ignored: "turkiye" finds TR."""
+    names = {}
+    for entry in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(entry, attribute, None)
+            if value:
+                names[normalize_name(value)] = entry.alpha_2
+    return names
+
+
 def _pycountry_code(data_id, label):
-    """By the id read as a name ("el-salvador"), else by the label ("Türkiye" for "turkiye")."""
+    """By the id read as a name ("el-salvador"), else by the label."""
     for name in (data_id.replace("-", " "), label):
-        try:
-            return pycountry.countries.lookup(name).alpha_2
-        except LookupError:
-            continue
+        code = _pycountry_by_plain_name().get(normalize_name(name or ""))
+        if code:
+            return code
     return None
 
 
