@@ -46,11 +46,21 @@ MONTHS = set(
 # Words that may open a name although they are titles: "Foreign Minister Prince Saud".
 HONORIFIC_OPENERS = {"Prince", "Sheikh", "Shaikh", "Sheik", "Lord", "Sir", "Dr.", "Crown"}
 MODIFIER = r"(?:Acting|Interim|Caretaker|Transitional)"
-# Nouns for people met as a group, and words that make a group something other than officials.
-GROUP_NOUNS = r"officials|Ambassadors|ambassadors|leaders|counterparts|personnel|representatives|delegations?|envoys|negotiators|authorities|ministers|Foreign Ministers|Defense Ministers|Finance Ministers|Ministers|Council|officers|parliamentarians|legislators|commanders"
-NOT_OFFICIALS = r"(?:business|civic|community|religious|student|society)"
-STOP_WORDS = r"(?:with|the|and|of|to|for|a|an|in|at|on|by|met|from|including|separately)"
-PLURAL_TITLES = r"Presidents|Prime Ministers|Foreign Ministers|Defense Ministers|leaders|Heads of State|Heads of Government|Kings"
+# Nouns for people met as a group ("senior Israeli officials"): the longest first.
+GROUP_NOUNS = [
+    "Foreign Ministers", "Defense Ministers", "Finance Ministers", "Ministers", "ministers",
+    "Ambassadors", "ambassadors", "officials", "leaders", "counterparts", "personnel",
+    "representatives", "delegations", "delegation", "envoys", "negotiators", "authorities",
+    "Council", "officers", "parliamentarians", "legislators", "commanders",
+]  # fmt: skip
+# The word before the noun that makes a group something other than officials.
+NOT_OFFICIALS = ["business", "civic", "community", "religious", "student", "society"]
+# Words that cannot sit between a group's nationality and its noun.
+STOP_WORDS = ["with", "the", "and", "of", "to", "for", "a", "an", "in", "at", "on", "by", "met"]
+STOP_WORDS += ["from", "including", "separately"]
+# Plural titles followed by a list of countries: "the Presidents of Peru, Colombia, and Bolivia".
+PLURAL_TITLES = ["Presidents", "Prime Ministers", "Foreign Ministers", "Defense Ministers"]
+PLURAL_TITLES += ["leaders", "Heads of State", "Heads of Government", "Kings"]
 
 
 @dataclass(frozen=True)
@@ -174,7 +184,8 @@ def group_regex():
     qualifiers = rf"(?:{qualifier})(?:(?:,\s+|,?\s+and\s+)(?:{qualifier}))*"
     return re.compile(
         rf"(?<![\w.])(?P<description>(?:(?:the|a)\s+)?(?:(?:senior|other|top|high-level|local|visiting)\s+)*"
-        rf"(?:(?P<qualifiers>{qualifiers})\s+)?(?:(?!{STOP_WORDS}\b)[\w-]+\s+){{0,2}}?(?P<noun>{GROUP_NOUNS}))\b(?!['’])"
+        rf"(?:(?P<qualifiers>{qualifiers})\s+)?(?:(?!(?:{_alternation(STOP_WORDS)})\b)[\w-]+\s+){{0,2}}?"
+        rf"(?P<noun>{_alternation(GROUP_NOUNS)}))\b(?!['’])"
     )
 
 
@@ -182,7 +193,7 @@ def group_regex():
 def country_list_regex():
     country = rf"(?:the\s+)?(?:{_alternation(country_names())})\b"
     return re.compile(
-        rf"(?P<description>(?:the\s+)?(?:{PLURAL_TITLES})\s+of\s+"
+        rf"(?P<description>(?:the\s+)?(?:{_alternation(PLURAL_TITLES)})\s+of\s+"
         rf"(?P<countries>{country}(?:(?:,\s+|,?\s+and\s+){country})*))"
     )
 
@@ -198,7 +209,7 @@ def _overlaps(found, start, end):
 def _is_officials(text, match):
     """Not business or community leaders; a "Council" only with a nationality before it."""
     before = text[: match.start("noun")].split()[-1:] or [""]
-    if re.fullmatch(NOT_OFFICIALS, before[0]):
+    if before[0] in NOT_OFFICIALS:
         return False
     return match.group("noun") != "Council" or bool(match.group("qualifiers"))
 
