@@ -1,0 +1,4 @@
+"""
+The release reader: from a pasted press release (English or Spanish, text or HTML) to a draft
+meeting whose every proposed fact carries the passage it comes from. Pure functions over text.
+"""
