@@ -239,6 +239,8 @@ def find_phrases(folded_text, phrases, start=0, end=None):
 def cue_words(group, key, language=None):
     """A cue list from cues.json, for one language or both."""
     entry = load_data("cues")[group][key] if key else load_data("cues")[group]
+    if isinstance(entry, list):
+        return tuple(entry)
     if language in entry:
         return tuple(entry[language])
     return tuple(entry.get("en", [])) + tuple(entry.get("es", []))

@@ -1,0 +1,181 @@
+"""
+Who took part and who is only mentioned, with each participant's role, and the unnamed
+delegations.
+
+Each time a person is named, the words around the name decide: a mention cue close by ("on
+behalf of", "in his meetings with", "during their telephone conversation", "the ...
+administration") makes it a mention; a meeting cue or a speech verb in the sentence makes it
+participation. A person named only in mention contexts is a mention, never a participant.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .text import cue_words, find_phrases, fold, sentences
+
+# How far a mention cue may stand from the name it qualifies.
+BEFORE_REACH = 70
+AFTER_REACH = 45
+# Mention cues that qualify the name before them ("X directed", "X's administration").
+AFTER_NAME_CUES = {
+    "directed",
+    "directs",
+    "instructed",
+    "sent greetings",
+    "telephone conversation",
+    "phone conversation",
+    "phone call",
+    "telephone call",
+    "absent",
+    "could not attend",
+    "unable to attend",
+    "did not attend",
+    "will meet",
+    "will travel",
+    "will visit",
+    "instruyo",
+    "envio un saludo",
+    "llamada telefonica",
+    "conversacion telefonica",
+    "no asistio",
+    "se reunira",
+    "visitara",
+    "administration",
+    "administracion",
+    "government",
+    "gobierno",
+}
+
+
+@dataclass
+class Verdict:
+    kind: str  # participant | mention
+    occurrence: object
+    cue: str = ""
+
+
+class Classifier:
+    """Reads the context of each of a person's occurrences."""
+
+    def __init__(self, text):
+        self.text = text
+        self.folded = fold(text)
+        self.sentences = sentences(text)
+        mention = cue_words("mention_cues", None)
+        self.before_cues = tuple(c for c in mention if fold(c) not in AFTER_NAME_CUES)
+        self.after_cues = tuple(AFTER_NAME_CUES)
+        self.meeting_cues = cue_words("meeting_cues", None) + cue_words("speech_verbs", None)
+
+    def sentence_of(self, position):
+        return next(
+            ((s, e) for s, e in self.sentences if s <= position < e), (position, position + 1)
+        )
+
+    def occurrence_kind(self, occurrence):
+        """("mention", cue), ("participant", cue) or ("neutral", "")."""
+        start, end = self.sentence_of(occurrence.start)
+        left = occurrence.title_start if occurrence.title_start is not None else occurrence.start
+        before = find_phrases(self.folded, self.before_cues, max(start, left - BEFORE_REACH), left)
+        after = find_phrases(
+            self.folded, self.after_cues, occurrence.end, min(end, occurrence.end + AFTER_REACH)
+        )
+        after = [m for m in after if self._qualifies_name(occurrence.end, m.start())]
+        if before or after:
+            match = before[-1] if before else after[0]
+            return "mention", self.text[match.start() : match.end()]
+        meeting = find_phrases(self.folded, self.meeting_cues, start, end)
+        if meeting:
+            return "participant", meeting[0].group()
+        return "neutral", ""
+
+    def _qualifies_name(self, name_end, cue_start):
+        # The cue belongs to this name if no other verb stands between them.
+        between = self.folded[name_end:cue_start]
+        return not re.search(r"\b(said|says|added|stated|dijo|afirmo|senalo|that|que)\b", between)
+
+    def classify(self, person):
+        """ "participant" or "mention", with the deciding occurrence and cue."""
+        verdicts = []
+        for occurrence in person.occurrences:
+            kind, cue = self.occurrence_kind(occurrence)
+            verdicts.append(Verdict(kind, occurrence, cue))
+        for kind in ("participant", "neutral"):
+            chosen = [v for v in verdicts if v.kind == kind]
+            if chosen and (kind == "participant" or all(v.kind != "mention" for v in verdicts)):
+                return Verdict("participant", chosen[0].occurrence, chosen[0].cue)
+        return next(v for v in verdicts if v.kind == "mention")
+
+
+def roles(text, participants):
+    """slug/key -> head | host | member, from the text's cues, else the first of each side leads."""
+    folded = fold(text)
+    found = {}
+    for person, _ in participants:
+        found[person.key] = _explicit_role(text, folded, person)
+    for side in {p.country for p, _ in participants}:
+        same_side = [p for p, _ in participants if p.country == side]
+        if side and not any(found[p.key] in ("head", "host") for p in same_side):
+            found[same_side[0].key] = "head"
+    return {key: role or "member" for key, role in found.items()}
+
+
+def _explicit_role(text, folded, person):
+    for occurrence in person.occurrences:
+        left = occurrence.title_start if occurrence.title_start is not None else occurrence.start
+        reach = max(0, left - 30)
+        if find_phrases(folded, cue_words("role_cues", "head_after"), reach, left):
+            return "head"
+        if find_phrases(folded, cue_words("role_cues", "host_after"), reach, left):
+            return "host"
+        if find_phrases(folded, cue_words("role_cues", "member_after"), reach, left):
+            return "member"
+        # "Secretary Marcelo Ebrard received a delegation": the name is the verb's subject.
+        after = folded[occurrence.end : occurrence.end + 25]
+        verbs = find_phrases(after, cue_words("role_cues", "host_subject"))
+        if verbs and not re.search(r"[.;,]", after[: verbs[0].start()]):
+            return "host"
+    return None
+
+
+@dataclass
+class Delegation:
+    country: str | None
+    description: str
+    start: int
+    end: int
+
+
+def _delegation_patterns():
+    groups = "|".join(cue_words("delegation", "groups"))
+    stop = r"(?=\s+(?:at|to|in|during|on|for|who|que|en|a|para|durante)\b|[.;:,)\]]|$)"
+    return [
+        re.compile(rf"\b(?:delegation|delegación) (?:of|de|from) (?P<desc>[^.;:,]+?){stop}", re.I),
+        re.compile(
+            rf"(?<!the )(?<!la )(?<!los )\b(?P<desc>(?:senior |high-level |alto nivel )?(?:{groups}) (?:of|from|de|del) (?:the |la |el |los |both |ambos )?[^.;:,]+?){stop}",
+            re.I,
+        ),
+        re.compile(
+            rf"(?<!the )(?<!los )\b(?P<desc>(?:U\.S\.|US|American|Mexican|Canadian) (?:{groups})){stop}"
+        ),
+        re.compile(
+            rf"(?<!los )\b(?P<desc>(?:{groups}) (?:estadounidenses|mexicanos|canadienses|de Estados Unidos|de México)){stop}",
+            re.I,
+        ),
+    ]
+
+
+def find_delegations(text, nations):
+    """Unnamed groups on a side ("members of the U.S. Senate and House"), one per side."""
+    bodies = {fold(b) for b in cue_words("delegation", "bodies")}
+    best = {}
+    for pattern in _delegation_patterns():
+        for match in pattern.finditer(text):
+            description = match.group("desc").strip()
+            if not set(re.findall(r"[\w]+", fold(description))) & bodies:
+                continue
+            side = nations.first(description)
+            side = None if re.search(r"\b(both|ambos|two)\b", description, re.I) else side
+            key = side or description
+            if key not in best or len(description) > len(best[key].description):
+                best[key] = Delegation(side, description, match.start("desc"), match.end("desc"))
+    return sorted(best.values(), key=lambda d: d.start)
