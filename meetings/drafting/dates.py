@@ -52,6 +52,7 @@ PATTERNS = [
 ]
 RELATIVE = re.compile(
     rf"\b(?P<rel>today|yesterday|this (?:morning|afternoon|evening)|hoy|ayer|"
+    rf"esta (?:mañana|tarde|noche)|este día|"
     rf"(?:on |this |last |este |esta |el |el pasado )?(?:{EN_DAYS}|{ES_DAYS})(?: pasado)?)\b",
     re.I,
 )
@@ -176,7 +177,7 @@ def _resolve_relative(candidate, language, published):
     if not published:
         return None
     word = fold(candidate.relative)
-    if word in ("today", "hoy") or word.startswith("this "):
+    if word in ("today", "hoy", "este dia") or word.startswith(("this ", "esta ")):
         day = published
     else:
         bare = re.sub(r"^(on|this|last|este|esta|el pasado|el)\s+|\s+pasado$", "", word)
@@ -212,10 +213,11 @@ def is_date_line(text, start, end):
 
 def _dateline_prefix(text, line_start, end):
     # "Ciudad de México, 8 febrero 2017.-El secretario ...": a place and date opening a line.
-    head = text[line_start : end + 4]
-    return (
-        bool(re.match(r"^[^.;:]{0,40},\s*[^.;:]*?\d{4}\s*[.\-–—:]", head)) and end - line_start < 60
+    head = text[line_start : end + 20]
+    dateline = (
+        r"^[^.;:]{0,40},\s*[^.;:]*?\d[^.;:]{0,30}?(?:\([^)]{0,30}\))?\s*(?:\.\s*[-–—]|[-–—]|:)"
     )
+    return bool(re.match(dateline, head)) and end - line_start < 60
 
 
 def _sentence_of(spans, position):

@@ -88,6 +88,10 @@ def _first_sentence_title(text):
     if not spans:
         return "", None, None
     start, end = spans[0]
+    # Leave out a dateline: "Washington.- ", "Ciudad de México, 2 de junio (Agencia).– ".
+    dateline = re.match(r"[^.;:\n]{0,60}?(?:\.\s*[-–—]|\s[-–—]\s)\s*", text[start:end])
+    if dateline:
+        start += dateline.end()
     clause = re.split(r",\s|;\s|:\s", text[start:end])[0]
     words = clause.split()[:TITLE_WORDS]
     title = " ".join(words).rstrip(" .")
@@ -106,7 +110,7 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
     _add_place(result, known, world)
     people = find_people(source, known.officials, world, world.publisher_country(publisher))
     _add_people(result, people, source)
-    _add_quotes(result, source, people)
+    _add_quotes(result, source, people, world)
     masked = [
         (o.title_start, o.start) for p in people for o in p.occurrences if o.title_start is not None
     ]
@@ -170,14 +174,17 @@ def _meeting_day(result):
 def _add_people(result, people, text):
     classifier = Classifier(text)
     verdicts = [(person, classifier.classify(person)) for person in people]
-    participants = [(p, v) for p, v in verdicts if v.kind == "participant"]
-    role_of = roles(text, participants)
+    inferred = set()
+    for person, verdict in verdicts:
+        # A participant of no stated side is taken to be of the host country, and said so.
+        if verdict.kind == "participant" and person.country is None and result.country:
+            person.country = result.country
+            inferred.add(person.key)
+    role_of = roles(text, [(p, v) for p, v in verdicts if v.kind == "participant"])
     spans = sentences(text)
     for person, verdict in verdicts:
-        start, end = containing(spans, verdict.occurrence.start) or (
-            verdict.occurrence.start,
-            verdict.occurrence.end,
-        )
+        occurrence = verdict.occurrence
+        start, end = containing(spans, occurrence.start) or (occurrence.start, occurrence.end)
         title = person.title or title_on(person.known_titles, _meeting_day(result))
         fields = {
             "name": person.name,
@@ -188,15 +195,13 @@ def _add_people(result, people, text):
         if verdict.kind == "mention":
             fields["note"] = f'named with "{verdict.cue}"'
             result.mentions.append(passage(text, start, end, **fields))
-            continue
-        fields["role"] = role_of[person.key]
-        fields["side_inferred"] = person.country is None and result.country is not None
-        fields["country"] = person.country or result.country
-        result.participants.append(passage(text, start, end, **fields))
+        else:
+            fields.update(role=role_of[person.key], side_inferred=person.key in inferred)
+            result.participants.append(passage(text, start, end, **fields))
 
 
-def _add_quotes(result, text, people):
-    for quote in find_quotes(text, people):
+def _add_quotes(result, text, people, world):
+    for quote in find_quotes(text, people, world):
         person = quote.speaker.person
         fields = {
             "speaker": quote.speaker.name,

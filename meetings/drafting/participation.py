@@ -16,35 +16,6 @@ from .text import cue_words, find_phrases, fold, sentences
 # How far a mention cue may stand from the name it qualifies.
 BEFORE_REACH = 70
 AFTER_REACH = 45
-# Mention cues that qualify the name before them ("X directed", "X's administration").
-AFTER_NAME_CUES = {
-    "directed",
-    "directs",
-    "instructed",
-    "sent greetings",
-    "telephone conversation",
-    "phone conversation",
-    "phone call",
-    "telephone call",
-    "absent",
-    "could not attend",
-    "unable to attend",
-    "did not attend",
-    "will meet",
-    "will travel",
-    "will visit",
-    "instruyo",
-    "envio un saludo",
-    "llamada telefonica",
-    "conversacion telefonica",
-    "no asistio",
-    "se reunira",
-    "visitara",
-    "administration",
-    "administracion",
-    "government",
-    "gobierno",
-}
 
 
 @dataclass
@@ -61,9 +32,8 @@ class Classifier:
         self.text = text
         self.folded = fold(text)
         self.sentences = sentences(text)
-        mention = cue_words("mention_cues", None)
-        self.before_cues = tuple(c for c in mention if fold(c) not in AFTER_NAME_CUES)
-        self.after_cues = tuple(AFTER_NAME_CUES)
+        self.before_cues = cue_words("mention_cues", "before")
+        self.after_cues = cue_words("mention_cues", "after")
         self.meeting_cues = cue_words("meeting_cues", None) + cue_words("speech_verbs", None)
 
     def sentence_of(self, position):
@@ -112,9 +82,10 @@ def roles(text, participants):
     found = {}
     for person, _ in participants:
         found[person.key] = _explicit_role(text, folded, person)
-    for side in {p.country for p, _ in participants}:
+    # People of no known side count as a side of their own.
+    for side in dict.fromkeys(p.country for p, _ in participants):
         same_side = [p for p, _ in participants if p.country == side]
-        if side and not any(found[p.key] in ("head", "host") for p in same_side):
+        if not any(found[p.key] in ("head", "host") for p in same_side):
             found[same_side[0].key] = "head"
     return {key: role or "member" for key, role in found.items()}
 

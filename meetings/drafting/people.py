@@ -19,7 +19,8 @@ from .text import LOWER, UPPER, find_phrases, fold, load_data, normalize, senten
 
 PARTICLES = r"de la|de los|de las|del|de|van der|van|von|da|dos|di|le|la"
 TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:['’-][{UPPER}][{LOWER}]+|-[{LOWER}]+)*|[{UPPER}]\.)"
-NAME = rf"{TOKEN}(?:\s+(?:(?:{PARTICLES})\s+)?{TOKEN}){{0,4}}"
+SP = r"[ \t\u00a0]+"  # spaces within a line: a name or title never runs across lines
+NAME = rf"{TOKEN}(?:{SP}(?:(?:{PARTICLES}){SP})?{TOKEN}){{0,4}}"
 FUZZY_MATCH = 90
 
 
@@ -68,7 +69,7 @@ def portfolio_regex():
     )
     connectors = "|".join(re.escape(w) for w in sorted(titles["connectors"], key=len, reverse=True))
     word = rf"(?:{portfolio})(?![\w])|\((?:{portfolio})\)"
-    return rf"(?:\s+(?:(?:{connectors})\s+)*(?:{word}))*"
+    return rf"(?:{SP}(?:(?:{connectors}){SP})*(?:{word}))*"
 
 
 @functools.cache
@@ -77,7 +78,7 @@ def title_regex():
     titles = load_data("titles")
     heads = _variants(titles["heads"]["en"] + titles["heads"]["es"])
     modifiers = _variants(titles["modifiers"])
-    return rf"(?:(?:{modifiers})\s+)*(?:{heads})(?![\w]){portfolio_regex()}"
+    return rf"(?:(?:{modifiers}){SP})*(?:{heads})(?![\w]){portfolio_regex()}"
 
 
 @functools.cache
@@ -93,9 +94,13 @@ def titled_name_pattern():
         key=len,
         reverse=True,
     )
+    countries = load_data("countries")["countries"].values()
+    names = sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
     nationality = "|".join(re.escape(a) for a in adjectives)
+    nation = rf"(?:de|of){SP}(?:los{SP}|la{SP}|the{SP})?(?:{'|'.join(re.escape(n) for n in names)})"
     return re.compile(
-        rf"(?P<title>{title_regex()})(?:\s+(?P<nationality>{nationality}))?(?:\s*,\s*|\s+)(?P<name>{NAME})"
+        rf"(?P<title>{title_regex()})(?:{SP}(?P<nationality>{nationality}|{nation}))?"
+        rf"(?:[ \t]*,[ \t]*|{SP})(?P<name>{NAME})"
     )
 
 
@@ -183,12 +188,15 @@ def name_tokens(text, start, end):
 def find_titled(text):
     """(name start, name end, title, title start) for each title + name and name, title."""
     found = []
-    for match in titled_name_pattern().finditer(text):
+    match = titled_name_pattern().search(text)
+    while match:
         start, end = clean_name(text, *match.span("name"))
         if end > start:
             title = singular_title(match.group("title").strip())
             found.append((start, end, title, match.start("title"), match.group("nationality")))
             found += _coordinated(text, end, match.group("title"))
+        # A name cut short may leave the next title behind it: search again from the cut.
+        match = titled_name_pattern().search(text, max(end, match.start("name") + 1))
     for match in appositive_pattern().finditer(text):
         start, end = clean_name(text, *match.span("name"))
         if len(name_tokens(text, start, end)) >= 2:
@@ -293,9 +301,9 @@ class PeopleFinder:
 
     def _occurrence(self, start, end, title="", title_start=None, nationality=None):
         prefix_at = title_start if title_start is not None else start
-        country = (
-            self.nations.code_of(nationality) if nationality else None
-        ) or self.nations.first(title)
+        country = (self.nations.first(nationality) if nationality else None) or self.nations.first(
+            title
+        )
         country = country or self.nations.last_before(self.text, prefix_at)
         self.taken.append((start, end))
         return Occurrence(start, end, title, title_start, country)

@@ -25,6 +25,9 @@ class Speaker:
     person: object = None
 
 
+UNRESOLVED = Speaker("")
+
+
 @dataclass
 class QuoteFact:
     text: str
@@ -52,7 +55,8 @@ def find_quoted(text):
 class Attributor:
     """Finds the speaker of each quote among the people found in the text."""
 
-    def __init__(self, text, people):
+    def __init__(self, text, people, nations=None):
+        self.nations = nations
         self.text = text
         self.folded = fold(text)
         self.people = people
@@ -74,7 +78,8 @@ class Attributor:
                 fact.speaker = self.context(start, facts)
                 fact.attributed_by_context = fact.speaker is not None
             facts.append(fact)
-        return [fact for fact in facts if fact.speaker]
+        # An attribution the reader could not resolve is no quote to propose.
+        return [fact for fact in facts if fact.speaker and fact.speaker is not UNRESOLVED]
 
     def _outside_quotes(self, position):
         return not any(s - 1 <= position < e + 1 for s, e in self.quoted)
@@ -117,11 +122,17 @@ class Attributor:
         """The person, role noun or institution named right after an attribution verb."""
         stop = re.search(rf"(?<![{UPPER}])[.;:!?](?:\s|$)|,\s", self.text[start:end])
         end = start + stop.start() if stop else end
+        phrase = self.text[start:end]
+        if not phrase.strip():
+            return self._last_person_before(start)
+        if re.match(r"\s*(?:that|que|to|how|why|whether|si|the need|la necesidad)\b", phrase, re.I):
+            return None  # ", emphasizing that ...": the sentence goes on, no speaker is named
         return (
             self._person_in(start, end)
-            or self._role_noun(self.text[start:end], start)
-            or self._institution(self.text[start:end])
-            or (self._last_person_before(start) if not self.text[start:end].strip() else None)
+            or self._role_noun(phrase, start)
+            or self._institution(phrase)
+            or self._by_nationality(phrase, start)
+            or UNRESOLVED
         )
 
     def _subject(self, subject, position, quote_end):
@@ -134,6 +145,7 @@ class Attributor:
             self._person_in(position, position + len(subject))
             or self._role_noun(subject, position)
             or self._institution(subject)
+            or self._by_nationality(subject, position)
         )
 
     def before(self, start):
@@ -212,16 +224,27 @@ class Attributor:
                 candidates.append(person)
         return Speaker(candidates[-1].name, candidates[-1]) if candidates else None
 
+    def _by_nationality(self, phrase, position):
+        """ "the U.S. official", "el líder de la diplomacia estadounidense": the first-named
+        person of that country, when the phrase names exactly one country."""
+        codes = {code for _, _, code in self.nations.find_all(phrase)} if self.nations else set()
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        for o_start, _, person in self.occurrences:
+            if o_start < position and person.country == code and self._outside_quotes(o_start):
+                return Speaker(person.name, person)
+        return None
+
     def _institution(self, phrase):
         """ "Mexico's Ministry of Foreign Affairs", "U.S. Department of State", as written."""
         heads = "|".join(re.escape(h) for h in cue_words("organisations", "heads"))
         run = rf"(?:[{UPPER}][\w.'’]*|of|for|the|de|la|del|y|and)"
-        runs = list(re.finditer(rf"[{UPPER}][\w.'’]*(?:\s+{run})*", phrase))
-        match = runs[-1] if runs else None
-        if match and re.search(rf"\b(?:{heads})\b", match.group()):
-            name = re.sub(r"\s+(?:of|for|the|de|la|del|y|and)$", "", match.group().strip())
-            return Speaker(name)
-        return None
+        runs = [m.group().strip() for m in re.finditer(rf"[{UPPER}][\w.'’]*(?:\s+{run})*", phrase)]
+        named = [r for r in runs if re.search(rf"\b(?:{heads})\b", r)]
+        if not named:
+            return None
+        return Speaker(re.sub(r"\s+(?:of|for|the|de|la|del|y|and)$", "", max(named, key=len)))
 
 
 def _last_clause(subject):
@@ -230,6 +253,6 @@ def _last_clause(subject):
     return parts[-1] if parts else subject
 
 
-def find_quotes(text, people):
+def find_quotes(text, people, nations=None):
     """Every attributed quote, in the order of the text."""
-    return Attributor(text, people).run()
+    return Attributor(text, people, nations).run()
