@@ -9,6 +9,7 @@ conversation, a future meeting, the page's own date line) are not the meeting's.
 """
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,20 +87,25 @@ class Candidate:
 
 
 def find_candidates(text):
-    """Every date expression, longest first where two overlap."""
-    found = []
+    """Every date expression, longest first where two overlap, explicit before relative."""
+    explicit = []
     for pattern in DATE_RE:
         for match in pattern.finditer(text):
             parts = {k: v for k, v in match.groupdict().items() if v}
-            found.append(Candidate(match.start(), match.end(), parts))
-    for match in RELATIVE.finditer(text):
-        found.append(Candidate(match.start(), match.end(), {}, match.group("rel")))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept = []
-    for candidate in found:
-        if not kept or candidate.start >= kept[-1].end:
-            kept.append(candidate)
+            explicit.append(Candidate(match.start(), match.end(), parts))
+    kept = _without_overlaps(explicit, [])
+    relative = [Candidate(m.start(), m.end(), {}, m.group("rel")) for m in RELATIVE.finditer(text)]
+    kept = sorted(kept + _without_overlaps(relative, kept), key=lambda c: c.start)
     return [c for c in kept if _is_date_like(text, c)]
+
+
+def _without_overlaps(candidates, taken):
+    kept = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        clashes = any(c.start < candidate.end and candidate.start < c.end for c in kept + taken)
+        if not clashes:
+            kept.append(candidate)
+    return kept
 
 
 def _is_date_like(text, candidate):
@@ -118,6 +124,7 @@ def _weekday_used_as_date(text, candidate):
     )
 
 
+@functools.cache
 def _parser(language, base):
     settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
     if base:

@@ -192,8 +192,9 @@ def find_titled(text):
     while match:
         start, end = clean_name(text, *match.span("name"))
         if end > start:
-            title = singular_title(match.group("title").strip())
-            found.append((start, end, title, match.start("title"), match.group("nationality")))
+            title, nation = split_nationality(singular_title(match.group("title").strip()))
+            nationality = match.group("nationality") or nation
+            found.append((start, end, title, match.start("title"), nationality))
             found += _coordinated(text, end, match.group("title"))
         # A name cut short may leave the next title behind it: search again from the cut.
         match = titled_name_pattern().search(text, max(end, match.start("name") + 1))
@@ -223,6 +224,22 @@ def _coordinated(text, position, title):
     if len(name_tokens(text, start, end)) < 2:
         return []
     return [(start, end, own_title, match.start("portfolio"), None)]
+
+
+def split_nationality(title):
+    """ "secretario de Estado de Estados Unidos" -> ("secretario de Estado", "de Estados Unidos")."""
+    names = sorted(
+        {n for e in load_data("countries")["countries"].values() for n in e["names"]},
+        key=len,
+        reverse=True,
+    )
+    pattern = (
+        rf"\s+((?:de|of)\s+(?:los\s+|la\s+|the\s+)?(?:{'|'.join(re.escape(n) for n in names)}))$"
+    )
+    match = re.search(pattern, title)
+    if match and match.start() > 0:
+        return title[: match.start()], match.group(1)
+    return title, None
 
 
 def singular_head(head):
@@ -301,9 +318,10 @@ class PeopleFinder:
 
     def _occurrence(self, start, end, title="", title_start=None, nationality=None):
         prefix_at = title_start if title_start is not None else start
-        country = (self.nations.first(nationality) if nationality else None) or self.nations.first(
-            title
-        )
+        # "Ambassador to the United States" says where the post is, not whose it is.
+        own_title = re.split(r"\b(?:to|in|ante|en)\b", title)[0]
+        country = self.nations.first(nationality) if nationality else None
+        country = country or self.nations.first(own_title)
         country = country or self.nations.last_before(self.text, prefix_at)
         self.taken.append((start, end))
         return Occurrence(start, end, title, title_start, country)
