@@ -8,10 +8,11 @@ administration") makes it a mention; a meeting cue or a speech verb in the sente
 participation. A person named only in mention contexts is a mention, never a participant.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .text import cue_words, find_phrases, fold, sentences
+from .text import cue_words, find_phrases, fold, load_data, sentences
 
 # How far a mention cue may stand from the name it qualifies.
 BEFORE_REACH = 70
@@ -46,6 +47,7 @@ class Classifier:
         start, end = self.sentence_of(occurrence.start)
         left = occurrence.title_start if occurrence.title_start is not None else occurrence.start
         before = find_phrases(self.folded, self.before_cues, max(start, left - BEFORE_REACH), left)
+        before = [m for m in before if self._reaches(m.end(), left)]
         after = find_phrases(
             self.folded, self.after_cues, occurrence.end, min(end, occurrence.end + AFTER_REACH)
         )
@@ -57,6 +59,16 @@ class Classifier:
         if meeting:
             return "participant", meeting[0].group()
         return "neutral", ""
+
+    def _reaches(self, cue_end, name_start):
+        # "attributable to Spokesperson Ned Price: Secretary Blinken met ...": a colon or a
+        # meeting verb between a cue and a name ends the cue's reach.
+        between = self.folded[cue_end:name_start]
+        return (
+            ":" not in between
+            and ";" not in between
+            and not find_phrases(between, self.meeting_cues)
+        )
 
     def _qualifies_name(self, name_end, cue_start):
         # The cue belongs to this name if no other verb stands between them.
@@ -116,21 +128,30 @@ class Delegation:
     end: int
 
 
+@functools.cache
 def _delegation_patterns():
     groups = "|".join(cue_words("delegation", "groups"))
-    stop = r"(?=\s+(?:at|to|in|during|on|for|who|que|en|a|para|durante)\b|[.;:,)\]]|$)"
+    verbs = "|".join(re.escape(v) for v in cue_words("delegation", "verbs"))
+    stop = rf"(?=\s+(?:at|to|in|during|on|for|who|que|en|a|para|durante|{verbs})\b|[.;:,)\]]|$)"
+    countries = load_data("countries")["countries"].values()
+    adjectives = sorted({a for e in countries for a in e["adjectives"]}, key=len, reverse=True)
+    capitalised = "|".join(re.escape(a) for a in adjectives if a[:1].isupper())
+    spanish = "|".join(re.escape(a) for a in adjectives if a.islower())
+    names = "|".join(
+        re.escape(n)
+        for n in sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
+    )
+    anaphora = r"(?<![Tt]he )(?<![Ll]a )(?<![Ll]os )(?<![Ll]as )"  # "the US officials": people named before
     return [
         re.compile(rf"\b(?:delegation|delegación) (?:of|de|from) (?P<desc>[^.;:,]+?){stop}", re.I),
         re.compile(
-            rf"(?<!the )(?<!la )(?<!los )\b(?P<desc>(?:senior |high-level |alto nivel )?(?:{groups}) (?:of|from|de|del) (?:the |la |el |los |both |ambos )?[^.;:,]+?){stop}",
+            rf"{anaphora}\b(?P<desc>(?:senior |high-level |alto nivel )?(?:{groups}) (?:of|from|de|del) "
+            rf"(?:the |la |el |los |both |ambos )?[^.;:,]+?){stop}",
             re.I,
         ),
+        re.compile(rf"{anaphora}(?<![\w.])(?P<desc>(?:{capitalised}) (?:{groups})){stop}"),
         re.compile(
-            rf"(?<!the )(?<!los )\b(?P<desc>(?:U\.S\.|US|American|Mexican|Canadian) (?:{groups})){stop}"
-        ),
-        re.compile(
-            rf"(?<!los )\b(?P<desc>(?:{groups}) (?:estadounidenses|mexicanos|canadienses|de Estados Unidos|de México)){stop}",
-            re.I,
+            rf"{anaphora}\b(?P<desc>(?:{groups}) (?:{spanish}|de (?:los )?(?:{names}))){stop}", re.I
         ),
     ]
 
