@@ -108,9 +108,8 @@ def titled_name_pattern():
 def appositive_pattern():
     heads = load_data("titles")["appositive_heads"]
     head = "|".join(re.escape(h) for h in sorted(heads["en"] + heads["es"], key=len, reverse=True))
-    return re.compile(
-        rf"(?P<name>{NAME}),\s+(?P<title>(?:the |el |la )?(?i:{head})(?![\w])[^,;.()]*?)(?=\s*[,;.(])"
-    )
+    title = rf"(?:the |el |la )?(?:(?i:{head})(?![\w])[^,;.()]*?|{title_regex()})"
+    return re.compile(rf"(?P<name>{NAME}),{SP}(?P<title>{title})(?=\s*[,;.(])")
 
 
 @functools.cache

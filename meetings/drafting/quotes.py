@@ -73,7 +73,7 @@ class Attributor:
         facts = []
         for start, end in self.quoted:
             fact = QuoteFact(self.text[start:end], start, end)
-            fact.speaker = self.after(end) or self.before(start) or self.block(start)
+            fact.speaker = self.after(end) or self.before(start) or self.block(start, facts)
             if fact.speaker is None:
                 fact.speaker = self.context(start, facts)
                 fact.attributed_by_context = fact.speaker is not None
@@ -157,7 +157,9 @@ class Attributor:
             verb = verbs[-1]
             subject = self.text[sentence_start : sentence_start + verb.start()]
             speaker = self._person_in_last(sentence_start, sentence_start + verb.start())
-            return speaker or self._subject(_last_clause(subject), sentence_start, start)
+            speaker = speaker or self._subject(_last_clause(subject), sentence_start, start)
+            # Someone the reader cannot name said it: better no quote than another's.
+            return speaker or (UNRESOLVED if subject.strip(' ,.;“”"«»') else None)
         if window.rstrip().endswith(":"):
             return self._subject(
                 _last_clause(self.text[sentence_start:start].rstrip()[:-1]), sentence_start, start
@@ -181,7 +183,7 @@ class Attributor:
                 start = q_end + 1
         return start
 
-    def block(self, start):
+    def block(self, start, facts):
         """A quote opening its paragraph after a paragraph that ends with a colon."""
         line = next(((s, e) for s, e in self.lines if s <= start < e), None)
         index = self.lines.index(line) if line else 0
@@ -190,6 +192,10 @@ class Attributor:
         previous = self.lines[index - 1]
         if not self.text[previous[0] : previous[1]].rstrip().endswith(":"):
             return None
+        # '“Our security is linked,” said Secretary Pompeo:' -- the speaker of that line.
+        said_there = [f for f in facts if previous[0] <= f.start < previous[1] and f.speaker]
+        if said_there:
+            return said_there[-1].speaker
         return (
             self.after(previous[1] - 1)
             or self.before(previous[1] - 1)
