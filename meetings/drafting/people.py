@@ -397,12 +397,14 @@ class PeopleFinder:
 
     def _side_list(self, occurrence):
         # "Mexico's Secretary of Government Miguel Osorio, and Acting Attorney General Alberto
-        # Elías Beltrán": an item of a list takes the nationality of the item before it.
+        # Elías Beltrán": an item of a list takes the nationality of the item before it, and so
+        # does someone "accompanied by" the person before.
         at = occurrence.title_start if occurrence.title_start is not None else occurrence.start
+        joined = r"\s*,?\s*(?:and|y|e|(?:accompanied|joined) by|along with|acompañad[oa]s? (?:por|de)|junto (?:con|a))?\s*(?:the|el|la|los|las)?\s*"
         for person in self.people.values():
             for other in person.occurrences:
                 between = self.text[other.end : at]
-                if other.end <= at and re.fullmatch(r"\s*,?\s*(?:and|y|e)?\s*", between):
+                if other.end <= at and re.fullmatch(joined, between):
                     return other.country or (person.country if person.slug else None)
         return None
 
