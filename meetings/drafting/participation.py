@@ -35,6 +35,7 @@ class Classifier:
         self.sentences = sentences(text)
         self.before_cues = cue_words("mention_cues", "before")
         self.after_cues = cue_words("mention_cues", "after")
+        self.adjacent_cues = cue_words("mention_cues", "adjacent")
         self.meeting_cues = cue_words("meeting_cues", None) + cue_words("speech_verbs", None)
 
     def sentence_of(self, position):
@@ -52,6 +53,10 @@ class Classifier:
             self.folded, self.after_cues, occurrence.end, min(end, occurrence.end + AFTER_REACH)
         )
         after = [m for m in after if self._qualifies_name(occurrence.end, m.start())]
+        adjacent = find_phrases(
+            self.folded, self.adjacent_cues, occurrence.end, min(end, occurrence.end + 20)
+        )
+        after += [m for m in adjacent if not self.folded[occurrence.end : m.start()].strip()]
         if before or after:
             match = before[-1] if before else after[0]
             return "mention", self.text[match.start() : match.end()]
@@ -63,12 +68,11 @@ class Classifier:
     def _reaches(self, cue_end, name_start):
         # "attributable to Spokesperson Ned Price: Secretary Blinken met ...": a colon or a
         # meeting verb between a cue and a name ends the cue's reach.
+        # A participle ("meetings led by X") does not end it.
         between = self.folded[cue_end:name_start]
-        return (
-            ":" not in between
-            and ";" not in between
-            and not find_phrases(between, self.meeting_cues)
-        )
+        verbs = find_phrases(between, self.meeting_cues)
+        verbs = [m for m in verbs if not between[m.end() :].startswith(" by")]
+        return ":" not in between and ";" not in between and not verbs
 
     def _qualifies_name(self, name_end, cue_start):
         # The cue belongs to this name if no other verb stands between them.
@@ -114,9 +118,12 @@ def _explicit_role(text, folded, person):
             return "member"
         # "Secretary Marcelo Ebrard received a delegation": the name is the verb's subject.
         after = folded[occurrence.end : occurrence.end + 25]
-        verbs = find_phrases(after, cue_words("role_cues", "host_subject"))
-        if verbs and not re.search(r"[.;,]", after[: verbs[0].start()]):
-            return "host"
+        for role, key in (("host", "host_subject"), ("head", "head_subject")):
+            verbs = find_phrases(after, cue_words("role_cues", key))
+            between = after[: verbs[0].start()] if verbs else ""
+            passive = re.search(r"\b(?:was|were|is|are|been|fue|fueron|es|son)\b", between)
+            if verbs and not re.search(r"[.;,]", between) and not passive:
+                return role
     return None
 
 

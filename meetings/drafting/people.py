@@ -51,8 +51,8 @@ class Person:
         return normalize(self.name).split()
 
 
-def _variants(phrases):
-    forms = set()
+def _variants(phrases, lowered=()):
+    forms = set(lowered)
     for phrase in phrases:
         forms |= {phrase, phrase[:1].upper() + phrase[1:]}
     return "|".join(
@@ -69,16 +69,32 @@ def portfolio_regex():
     )
     connectors = "|".join(re.escape(w) for w in sorted(titles["connectors"], key=len, reverse=True))
     word = rf"(?:{portfolio})(?![\w])|\((?:{portfolio})\)"
-    return rf"(?:{SP}(?:(?:{connectors}){SP})*(?:{word}))*"
+    # A comma may join portfolio words: "for Civilian Security, Democracy, and Human Rights".
+    return rf"(?:,?{SP}(?:(?:{connectors}){SP})*(?:{word}))*"
+
+
+@functools.cache
+def portfolio_prefix():
+    """Portfolio words before a head ("Homeland Security Advisor"), no nation among them."""
+    countries = load_data("countries")["countries"].values()
+    nation_words = {
+        w for e in countries for form in e["names"] + e["adjectives"] for w in form.split()
+    }
+    words = [w for w in load_data("titles")["portfolio_words"] if w not in nation_words]
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @functools.cache
 def title_regex():
     """Modifier, head, portfolio words: "Acting Attorney General", "secretario de Estado"."""
     titles = load_data("titles")
-    heads = _variants(titles["heads"]["en"] + titles["heads"]["es"])
+    # English heads also in lower case ("the U.S. ambassador to Mexico, Roberta Jacobson"),
+    # except those that are common words too.
+    lowered = [h.lower() for h in titles["heads"]["en"] if h not in titles["not_lowercase"]]
+    heads = _variants(titles["heads"]["en"] + titles["heads"]["es"], lowered)
     modifiers = _variants(titles["modifiers"])
-    return rf"(?:(?:{modifiers}){SP})*(?:{heads})(?![\w]){portfolio_regex()}"
+    prefix = rf"(?:(?:{portfolio_prefix()}){SP}){{0,3}}"
+    return rf"{prefix}(?:(?:{modifiers}){SP})*(?:{heads})(?![\w]){portfolio_regex()}"
 
 
 @functools.cache
@@ -98,9 +114,10 @@ def titled_name_pattern():
     names = sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
     nationality = "|".join(re.escape(a) for a in adjectives)
     nation = rf"(?:de|of){SP}(?:los{SP}|la{SP}|the{SP})?(?:{'|'.join(re.escape(n) for n in names)})"
+    honorific = "|".join(re.escape(h) for h in load_data("titles")["honorifics"])
     return re.compile(
         rf"(?P<title>{title_regex()})(?:{SP}(?P<nationality>{nationality}|{nation}))?"
-        rf"(?:[ \t]*,[ \t]*|{SP})(?P<name>{NAME})"
+        rf"(?:[ \t]*,[ \t]*|{SP})(?:(?:{honorific}){SP})?(?P<name>{NAME})"
     )
 
 
@@ -307,10 +324,22 @@ class PeopleFinder:
             if not self._is_taken(start, end):
                 self._add_titled(start, end, title, title_start, nationality)
         self._link_surnames()
+        self._merge_surnames()
         for person in self.people.values():
             person.country = person.country or self._side(person)
             person.occurrences.sort(key=lambda o: o.start)
         return sorted(self.people.values(), key=lambda p: p.first.start)
+
+    def _merge_surnames(self):
+        # "Secretary Blinken" in a headline, "Antony J. Blinken" below: one person.
+        for key, person in list(self.people.items()):
+            if person.slug or len(person.tokens()) != 1:
+                continue
+            fuller = [p for p in self.people.values() if person.tokens()[0] in p.tokens()[1:]]
+            if len(fuller) == 1:
+                fuller[0].occurrences += person.occurrences
+                fuller[0].title = fuller[0].title or person.title
+                del self.people[key]
 
     def _is_taken(self, start, end):
         return any(start < t_end and t_start < end for t_start, t_end in self.taken)
@@ -341,7 +370,9 @@ class PeopleFinder:
             return self._add_known(official, start, end, (title, title_start, nationality))
         person = self._person_named(name)
         if person is None:
-            if len(name_tokens(self.text, start, end)) < 2:
+            # A surname alone needs a title to be someone: "Mexican Foreign Secretary Ebrard".
+            single = len(name_tokens(self.text, start, end)) < 2
+            if single and not (_surname_like(name) and not _continues(self.text, end)):
                 return None
             person = self.people.setdefault(normalize(name), Person(normalize(name), name))
         person.occurrences.append(self._occurrence(start, end, title, title_start, nationality))
@@ -405,7 +436,7 @@ class PeopleFinder:
             for other in person.occurrences:
                 between = self.text[other.end : at]
                 if other.end <= at and re.fullmatch(joined, between):
-                    return other.country or (person.country if person.slug else None)
+                    return other.country
         return None
 
     def _side_delegation(self, occurrence):
@@ -413,6 +444,13 @@ class PeopleFinder:
         sentence = next((s for s in sentences(self.text) if s[0] <= occurrence.start < s[1]), None)
         if not sentence:
             return None
+        after = self.text[occurrence.end : sentence[1]]
+        joined = re.match(
+            r"\W*(?:\w+\s+){0,2}?(?:joined|led|headed|of|encabezó|integró)\s+(?:the\s+|la\s+)?(\S+(?:\s\S+)?)\s+delegation",
+            after,
+        )
+        if joined and self.nations.first(joined.group(1)):
+            return self.nations.first(joined.group(1))
         before = self.text[sentence[0] : occurrence.start]
         found = list(
             re.finditer(
@@ -422,6 +460,16 @@ class PeopleFinder:
         if found:
             return self.nations.first(found[-1].group(1) or found[-1].group(2))
         return None
+
+
+def _surname_like(name):
+    word = name.strip()
+    return len(word) >= 3 and not word.endswith(".") and fold(word) not in stop_tokens()
+
+
+def _continues(text, end):
+    # "the National Center for Investigation": a capitalised word that goes on is no surname.
+    return bool(re.match(r"\s+(?:for|of|de|del|para|on|and|y)\b", text[end:]))
 
 
 def _title_at(titled, start, end):

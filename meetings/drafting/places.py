@@ -18,7 +18,8 @@ CITY_RUN = re.compile(
     rf"[{UPPER}][\w'’.-]*(?:\s+(?:de|del|de la|of|los|las)?\s*[{UPPER}][\w'’.-]*){{0,3}}"
     r"(?:,?\s*D\.\s?C\.)?"
 )
-PLACE_PREPOSITION = re.compile(r"\b(?:in|at|en|en la|en el|desde|from)\s+$", re.I)
+# Not "from": people come from a city they do not meet in.
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|en|en la|en el)\s+$", re.I)
 # Big cities also go by their other names ("Ciudad de México"); small ones only by their own.
 ALTERNATE_NAMES_FROM = 500_000
 

@@ -224,8 +224,12 @@ def containing(spans, position):
 def phrase_pattern(phrases):
     """One regex for whole-word matches of any of the phrases, longest first, on folded text."""
     folded = sorted({fold(phrase) for phrase in phrases if phrase}, key=len, reverse=True)
-    body = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in folded)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+    # A phrase ending in punctuation ("then-") may run into the next word.
+    body = "|".join(
+        re.escape(phrase).replace(r"\ ", r"\s+") + (r"(?![\w])" if phrase[-1:].isalnum() else "")
+        for phrase in folded
+    )
+    return re.compile(r"(?<![\w])(?:" + body + r")")
 
 
 def find_phrases(folded_text, phrases, start=0, end=None):
