@@ -124,3 +124,8 @@ def test_the_page_date_line_is_its_publication_date():
     text = "Secure Trade and Travel\n\nApr 13, 2018\n\nSecretary Nielsen recently met President Peña Nieto."
     assert published_from_text(text, "en").date == D(2018, 4, 13)
     assert find_date(text, "en", D(2018, 4, 13)).precision == "unknown"
+
+
+def test_the_date_of_an_earlier_event_is_not_this_meeting_s():
+    text = "Under Secretary Zeya led the U.S. delegation in a follow-on meeting of the October 2021 launch of the Dialogue."
+    assert find_date(text).precision == "unknown"

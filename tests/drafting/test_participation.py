@@ -127,3 +127,39 @@ def test_unnamed_delegations(text, country, description):
 def test_a_delegation_named_by_its_members_is_no_unnamed_delegation():
     text = "The US delegation was headed by Secretary of State Rex Tillerson. The US officials also met the Navy."
     assert find_delegations(text, NATIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        (
+            "Following the call between President Donald Trump and President Claudia Sheinbaum, Secretary of State Marco Rubio spoke with Foreign Secretary Juan Ramón de la Fuente.",
+            "Claudia Sheinbaum",
+        ),
+        (
+            "The dialogue was co-chaired by Foreign Secretary Luis Videgaray with then-Secretary of Homeland Security John Kelly.",
+            "John Kelly",
+        ),
+        (
+            "This meeting built on previous high-level meetings led by Security Secretary Rosa Icela Rodríguez.",
+            "Rosa Icela Rodríguez",
+        ),
+    ],
+)
+def test_more_mentions(text, mentioned):
+    assert verdicts(text)[mentioned] == "mention"
+
+
+def test_hosted_by_is_the_host_not_the_guest():
+    text = "A U.S. delegation led by Deputy Secretary Rich Verma was hosted by President Andrés Manuel López Obrador."
+    assert _roles(text) == {"Rich Verma": "head", "Andrés Manuel López Obrador": "host"}
+
+
+def test_an_administration_is_a_mention_only_right_after_the_name():
+    text = (
+        "Secretary Kirstjen Nielsen was hosted by President Andrés Manuel López Obrador and senior Government of Mexico officials. "
+        "She praised the Peña Nieto Administration and President Enrique Peña Nieto's government."
+    )
+    found = verdicts(text)
+    assert found["Andrés Manuel López Obrador"] == "participant"
+    assert found["Enrique Peña Nieto"] == "mention"

@@ -137,3 +137,60 @@ def test_surname_references_join_the_person():
 def test_capitalised_words_that_are_not_people():
     text = "The Merida Initiative and the North American Free Trade Agreement. Read the Statement."
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Homeland Security Advisor Dr. Elizabeth Sherwood-Randall joined them.",
+            "Elizabeth Sherwood-Randall",
+            "Homeland Security Advisor",
+        ),
+        (
+            "Under Secretary of State for Civilian Security, Democracy, and Human Rights Uzra Zeya led the delegation.",
+            "Uzra Zeya",
+            "Under Secretary of State for Civilian Security, Democracy, and Human Rights",
+        ),
+        (
+            "The U.S. ambassador to Mexico, Roberta Jacobson, also participated.",
+            "Roberta Jacobson",
+            "ambassador to Mexico",
+        ),
+        (
+            "The meeting was hosted virtually by Mexican Foreign Secretary Ebrard.",
+            "Ebrard",
+            "Foreign Secretary",
+        ),
+    ],
+)
+def test_more_titles(text, name, title):
+    assert people(text)[name][1] == title
+
+
+def test_an_ambassador_to_a_country_is_not_of_that_country():
+    assert (
+        people("The U.S. ambassador to Mexico, Roberta Jacobson, spoke.")["Roberta Jacobson"][0]
+        == "US"
+    )
+    assert (
+        people("Ambassador to the United States Esteban Moctezuma spoke.")["Esteban Moctezuma"][0]
+        is None
+    )
+
+
+def test_a_surname_in_a_headline_joins_the_full_name_below():
+    text = "Secretary Blinken’s Meeting with Foreign Secretary Ebrard\n\nSecretary of State Antony J. Blinken met Foreign Secretary Marcelo Ebrard."
+    assert set(people(text)) == {"Antony J. Blinken", "Marcelo Ebrard"}
+
+
+def test_institutions_are_not_surnames():
+    text = "Eugenio Imaz, Director General of the National Center for Investigation and National Security, spoke."
+    assert set(people(text)) == {"Eugenio Imaz"}
+
+
+def test_side_from_the_delegation_a_person_joined():
+    text = (
+        "National Security Council Senior Director Juan Gonzalez also joined the U.S. delegation."
+    )
+    assert people(text)["Juan Gonzalez"][0] == "US"
