@@ -79,17 +79,44 @@ def _world(fixtures):
 def gold_for(meeting, source, facts, world):
     """One meeting of the fixtures in the draft's shape."""
     officials, agencies, cities = world
-    text, slug = source["text"], meeting["slug"]
-    mine = [f for f in facts if f.get("meeting") == [slug]]
-    city = cities.get((meeting["city"] or [None])[0])
+    text = source["text"]
+    mine = [f for f in facts if f.get("meeting") == [meeting["slug"]]]
     gold = {
         "title": meeting["title"],
         "date": _iso(meeting["date"], meeting["date_precision"]),
         "date_end": _iso(meeting["date_end"], meeting["date_precision"]),
         "date_precision": meeting["date_precision"],
         "date_inferred": "rests on" in meeting["notes"],
-        "city": _city_as_written(text, city),
+        "city": _city_as_written(text, cities.get((meeting["city"] or [None])[0])),
         "country": (meeting["country"] or [None])[0],
+        **_people(mine, officials),
+        "quotes": [
+            {
+                "speaker": _speaker(q, officials, agencies, text),
+                "text": q["text"],
+                "attributed_by_context": False,
+            }
+            for q in sorted(_of(mine, "quote"), key=lambda f: f["number"])
+        ],
+        "topics": [t[0] for t in meeting["topics"]],
+        "agreements": [
+            {"title": a["title"], "kind": a["kind"], "passage": a["passage"]}
+            for a in _of(mine, "agreement")
+        ],
+        "published": source["published"],
+        "publisher": source["publisher"],
+        "language": source["language"],
+    }
+    return _with_additions(gold, slug=source["slug"])
+
+
+def _of(facts, model):
+    return [f for f in facts if f["_model"] == f"meetings.{model}"]
+
+
+def _people(mine, officials):
+    """Participants, unnamed delegations and people only mentioned."""
+    return {
         "participants": [
             {
                 "name": officials[p["official"][0]]["name"],
@@ -98,12 +125,11 @@ def gold_for(meeting, source, facts, world):
                 "role": p["role"],
                 "passage": p["passage"],
             }
-            for p in sorted((f for f in mine if "role" in f), key=lambda f: f["order"])
+            for p in sorted(_of(mine, "participation"), key=lambda f: f["order"])
         ],
         "delegations": [
             {"country": d["side"][0], "description": d["description"], "passage": d["passage"]}
-            for d in mine
-            if "description" in d and "agencies" in d
+            for d in _of(mine, "delegation")
         ],
         "mentions": [
             {
@@ -112,28 +138,9 @@ def gold_for(meeting, source, facts, world):
                 "note": m["note"],
                 "passage": m["passage"],
             }
-            for m in mine
-            if "note" in m and "official" in m and "role" not in m
+            for m in _of(mine, "mention")
         ],
-        "quotes": [
-            {
-                "speaker": _speaker(q, officials, agencies, text),
-                "text": q["text"],
-                "attributed_by_context": False,
-            }
-            for q in sorted((f for f in mine if "number" in f), key=lambda f: f["number"])
-        ],
-        "topics": [t[0] for t in meeting["topics"]],
-        "agreements": [
-            {"title": a["title"], "kind": a["kind"], "passage": a["passage"]}
-            for a in mine
-            if "kind" in a and "title" in a
-        ],
-        "published": source["published"],
-        "publisher": source["publisher"],
-        "language": source["language"],
     }
-    return _with_additions(gold, slug=source["slug"])
 
 
 def _with_additions(gold, slug):
