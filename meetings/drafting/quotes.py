@@ -222,11 +222,13 @@ class Attributor:
             return None
         noun = found[0].group()
         foreign = {fold(t) for t in load_data("titles")["foreign_minister"]}
+        # "la canciller mexicana": of that country only.
+        codes = {code for _, _, code in self.nations.find_all(phrase)} if self.nations else set()
         candidates = []
         for o_start, _, person in self.occurrences:
             title = fold(person.title or "")
             matches = noun in title or (noun in foreign and any(f in title for f in foreign))
-            if o_start < position and matches:
+            if o_start < position and matches and (not codes or person.country in codes):
                 candidates.append(person)
         return Speaker(candidates[-1].name, candidates[-1]) if candidates else None
 

@@ -10,6 +10,7 @@ capitalised word that is not a portfolio word, and a name never runs across line
 import functools
 import re
 
+from .known import default_countries
 from .text import LOWER, UPPER, fold, load_data, normalize
 
 PARTICLES = r"de la|de los|de las|del|de|van der|van|von|da|dos|di|le|la"
@@ -77,15 +78,25 @@ def titled_name_pattern():
         key=len,
         reverse=True,
     )
-    countries = load_data("countries")["countries"].values()
-    names = sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
     nationality = "|".join(re.escape(a) for a in adjectives)
-    nation = rf"(?:de|of){SP}(?:los{SP}|la{SP}|the{SP})?(?:{'|'.join(re.escape(n) for n in names)})"
+    nation = rf"(?:de|of){SP}(?:los{SP}|la{SP}|the{SP})?(?:{country_names()})"
+    # Where the post is: "la embajadora de México en Canadá, ...", "Ambassador to Mexico".
+    posting = (
+        rf"(?:en|in|ante|to){SP}(?:the{SP}|la{SP}|el{SP}|los{SP})?(?:{country_names()}|{TOKEN})"
+    )
     honorific = "|".join(re.escape(h) for h in load_data("titles")["honorifics"])
     return re.compile(
         rf"(?P<title>{title_regex()})(?:{SP}(?P<nationality>{nationality}|{nation}))?"
+        rf"(?:{SP}(?P<posting>{posting}))?"
         rf"(?:[ \t]*,[ \t]*|{SP})(?:(?:{honorific}){SP})?(?P<name>{NAME})"
     )
+
+
+@functools.cache
+def country_names():
+    """Every country's names (ISO, English and Spanish, and the package's), as a regex."""
+    names = {n for entry in default_countries().values() for n in entry["names"] if len(n) > 2}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 @functools.cache
@@ -130,6 +141,8 @@ def find_titled(text):
         if end > start:
             title, nation = split_nationality(singular_title(match.group("title").strip()))
             nationality = match.group("nationality") or nation
+            if match.group("posting"):
+                title = f"{title} {match.group('posting')}"
             found.append((start, end, title, match.start("title"), nationality))
             found += _coordinated(text, end, match.group("title"))
         # A name cut short may leave the next title behind it: search again from the cut.
@@ -164,14 +177,7 @@ def _coordinated(text, position, title):
 
 def split_nationality(title):
     """ "secretario de Estado de Estados Unidos" -> ("secretario de Estado", "de Estados Unidos")."""
-    names = sorted(
-        {n for e in load_data("countries")["countries"].values() for n in e["names"]},
-        key=len,
-        reverse=True,
-    )
-    pattern = (
-        rf"\s+((?:de|of)\s+(?:los\s+|la\s+|the\s+)?(?:{'|'.join(re.escape(n) for n in names)}))$"
-    )
+    pattern = rf"\s+((?:de|of)\s+(?:los\s+|la\s+|the\s+)?(?:{country_names()}))$"
     match = re.search(pattern, title)
     if match and match.start() > 0:
         return title[: match.start()], match.group(1)

@@ -131,3 +131,34 @@ def test_an_empty_release_is_an_empty_draft():
         [],
         [],
     )
+
+
+GUATEMALA = """Reunión bilateral México-Guatemala
+
+Ciudad de Guatemala, 9 de febrero de 2024.- La secretaria de Relaciones Exteriores, Alicia Bárcena, se reunió hoy con el presidente de Guatemala, Bernardo Arévalo, y con el canciller guatemalteco, Carlos Ramiro Martínez, acompañada por la embajadora de México en Guatemala, Carmen Moreno.
+
+Los funcionarios dialogaron sobre migración, movilidad laboral y cooperación regional, y acordaron instalar un grupo de trabajo sobre seguridad fronteriza.
+
+“Guatemala y México compartimos una frontera y un futuro”, señaló la canciller mexicana.
+
+El presidente Arévalo envió un saludo a la presidenta Claudia Sheinbaum Pardo.
+"""
+
+
+def test_a_spanish_communique_with_another_country():
+    result = draft(GUATEMALA, publisher="Secretaría de Relaciones Exteriores")
+    assert (result.date, result.date_inferred) == ("2024-02-09", True)
+    assert (result.city, result.country) == ("Ciudad de Guatemala", "GT")
+    sides = {p["name"]: (p["country"], p["side_inferred"]) for p in result.participants}
+    assert sides == {
+        "Alicia Bárcena": ("MX", False),
+        "Bernardo Arévalo": ("GT", False),
+        "Carlos Ramiro Martínez": ("GT", False),
+        "Carmen Moreno": ("MX", False),
+    }
+    assert [m["name"] for m in result.mentions] == ["Claudia Sheinbaum Pardo"]
+    assert [q["speaker"] for q in result.quotes] == ["Alicia Bárcena"]
+    assert {"migration", "labor-mobility", "regional-cooperation", "border-security"} <= set(
+        result.to_json()["topics"]
+    )
+    assert [a["kind"] for a in result.agreements] == ["commitment"]
