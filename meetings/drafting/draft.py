@@ -108,8 +108,9 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
     _add_title(result)
     published = _add_date(result, published)
     _add_place(result, known, world)
-    people = find_people(source, known.officials, world, world.publisher_country(publisher))
-    _add_people(result, people, source)
+    publisher_country = world.publisher_country(publisher)
+    people = find_people(source, known.officials, world, publisher_country)
+    _add_people(result, people, source, publisher_country)
     _add_quotes(result, source, people, world)
     masked = [
         (o.title_start, o.start) for p in people for o in p.occurrences if o.title_start is not None
@@ -171,14 +172,14 @@ def _meeting_day(result):
     return None
 
 
-def _add_people(result, people, text):
+def _add_people(result, people, text, publisher_country=None):
     classifier = Classifier(text)
     verdicts = [(person, classifier.classify(person)) for person in people]
     inferred = set()
+    fallback = _fallback_side(result, publisher_country)
     for person, verdict in verdicts:
-        # A participant of no stated side is taken to be of the host country, and said so.
-        if verdict.kind == "participant" and person.country is None and result.country:
-            person.country = result.country
+        if verdict.kind == "participant" and person.country is None and fallback:
+            person.country = fallback
             inferred.add(person.key)
     role_of = roles(text, [(p, v) for p, v in verdicts if v.kind == "participant"])
     spans = sentences(text)
@@ -198,6 +199,16 @@ def _add_people(result, people, text):
         else:
             fields.update(role=role_of[person.key], side_inferred=person.key in inferred)
             result.participants.append(passage(text, start, end, **fields))
+
+
+def _fallback_side(result, publisher_country):
+    """The side of a participant whose nationality the text does not give, said inferred: the
+    publisher's country, else the host country -- but not at a summit, whose venue says nothing
+    of anyone's side."""
+    if publisher_country:
+        return publisher_country
+    multilateral = find_phrases(fold(result.source_text), cue_words("multilateral", None))
+    return None if multilateral else result.country
 
 
 def _add_quotes(result, text, people, world):

@@ -20,6 +20,20 @@ AFTER_REACH = 45
 
 
 @dataclass
+class _Cue:
+    """A cue found by rule rather than by phrase, shaped like a regex match."""
+
+    begin: int
+    stop: int
+
+    def start(self):
+        return self.begin
+
+    def end(self):
+        return self.stop
+
+
+@dataclass
 class Verdict:
     kind: str  # participant | mention
     occurrence: object
@@ -57,6 +71,7 @@ class Classifier:
             self.folded, self.adjacent_cues, occurrence.end, min(end, occurrence.end + 20)
         )
         after += [m for m in adjacent if not self.folded[occurrence.end : m.start()].strip()]
+        before += self._genitive(left)
         if before or after:
             match = before[-1] if before else after[0]
             return "mention", self.text[match.start() : match.end()]
@@ -64,6 +79,20 @@ class Classifier:
         if meeting:
             return "participant", meeting[0].group()
         return "neutral", ""
+
+    def _genitive(self, left):
+        # "el asesor ... del presidente Joe Biden", "the government of President X": named as
+        # someone's possessor, unless a meeting word stands right before ("participation of").
+        window_start = max(0, left - 8)
+        match = re.search(r"\b(?:del|de la|of)\s+$", self.folded[window_start:left])
+        if not match:
+            return []
+        near = self.folded[max(0, left - 30) : left]
+        if find_phrases(near, self.meeting_cues) or re.search(
+            r"\b(?:delegation|delegacion)\b", near
+        ):
+            return []
+        return [_Cue(window_start + match.start(), left)]
 
     def _reaches(self, cue_end, name_start):
         # "attributable to Spokesperson Ned Price: Secretary Blinken met ...": a colon or a

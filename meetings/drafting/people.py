@@ -151,8 +151,10 @@ class PeopleFinder:
         person = self._person_named(name)
         if person is None:
             # A surname alone needs a title to be someone: "Mexican Foreign Secretary Ebrard".
+            # Only after an English title: Spanish releases name people in full first.
             single = len(name_tokens(self.text, start, end)) < 2
-            if single and not (_surname_like(name) and not _continues(self.text, end)):
+            english = title[:1].isupper() and not re.search(r"\b(?:de|del|para)\b", title)
+            if single and not (english and _surname_like(name) and not _continues(self.text, end)):
                 return None
             person = self.people.setdefault(normalize(name), Person(normalize(name), name))
         person.occurrences.append(self._occurrence(start, end, title, title_start, nationality))

@@ -167,11 +167,24 @@ class Attributor:
         return None
 
     def _person_in_last(self, start, end):
+        # The subject, not the object of a preposition: "Bárcena shared a photo with Blinken".
         found = None
         for o_start, _, person in self.occurrences:
-            if start <= o_start < end and self._outside_quotes(o_start):
+            if (
+                start <= o_start < end
+                and self._outside_quotes(o_start)
+                and not self._governed(o_start)
+            ):
                 found = Speaker(person.name, person)
         return found
+
+    def _governed(self, position):
+        before = self.text[max(0, position - 60) : position]
+        title = re.search(
+            r"(?:\b(?:with|to|for|by|of|con|a|para|por|de|entre)\s+(?:the\s+|el\s+|la\s+)?[^,;.]{0,45})$",
+            before,
+        )
+        return bool(title) and not re.search(r"[,;.]", title.group())
 
     def _clause_start(self, position):
         sentence = next(

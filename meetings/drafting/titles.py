@@ -36,7 +36,7 @@ def portfolio_regex():
         re.escape(w) for w in sorted(set(titles["portfolio_words"]), key=len, reverse=True)
     )
     connectors = "|".join(re.escape(w) for w in sorted(titles["connectors"], key=len, reverse=True))
-    word = rf"(?:{portfolio})(?![\w])|\((?:{portfolio})\)"
+    word = rf"(?:{portfolio})(?![\w])|\((?:{portfolio}|[A-Z]{{2,8}})\)"
     # A comma may join portfolio words: "for Civilian Security, Democracy, and Human Rights".
     return rf"(?:,?{SP}(?:(?:{connectors}){SP})*(?:{word}))*"
 
@@ -101,9 +101,14 @@ def country_names():
 
 @functools.cache
 def appositive_pattern():
-    heads = load_data("titles")["appositive_heads"]
-    head = "|".join(re.escape(h) for h in sorted(heads["en"] + heads["es"], key=len, reverse=True))
-    title = rf"(?:the |el |la )?(?:(?i:{head})(?![\w])[^,;.()]*?|{title_regex()})"
+    titles = load_data("titles")
+    listed = titles["appositive_heads"]["en"] + titles["appositive_heads"]["es"]
+    heads = listed + titles["heads"]["en"] + titles["heads"]["es"]
+    head = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+    # After the head: a connector or a capitalised word, never "la canciller le planteó ...".
+    follow = r"(?:\s+(?:of|for|to|on|the|de|del|la|para|en|y|and)\b|\s+[A-ZÁÉÍÓÚÑ]|(?=\s*[,;.(]))"
+    free = rf"(?i:{head})(?![\w]){follow}[^,;.()]{{0,80}}?"
+    title = rf"(?:the |el |la )?(?:{free}|{title_regex()})"
     return re.compile(rf"(?P<name>{NAME}),{SP}(?P<title>{title})(?=\s*[,;.(])")
 
 
@@ -203,5 +208,10 @@ def singular_title(title):
 def title_country(title):
     """The country of a title only one country uses ("Secretary of State"), or None."""
     table = load_data("titles")["title_countries"]
-    words = normalize(re.sub(r"\b(?:acting|deputy|interino|interina)\b", "", title, flags=re.I))
-    return table.get(words)
+    words = f" {normalize(title)} "
+    # "titular de la Secretaría de Relaciones Exteriores (SRE)" holds "secretaria de relaciones
+    # exteriores"; the longest phrase found decides.
+    found = [
+        (len(k), code) for k, code in table.items() if not k.startswith("_") and f" {k} " in words
+    ]
+    return max(found)[1] if found else None
