@@ -162,3 +162,29 @@ def test_a_spanish_communique_with_another_country():
         result.to_json()["topics"]
     )
     assert [a["kind"] for a in result.agreements] == ["commitment"]
+
+
+def test_a_summit_abroad_gives_no_one_its_side():
+    text = (
+        "La canciller, Alicia Bárcena, se reunió este jueves en Río de Janeiro con el secretario "
+        "de Estado, Antony Blinken, en el marco de la Cumbre del G-20."
+    )
+    result = draft(text, published=datetime.date(2024, 2, 23))
+    assert (result.city, result.country, result.date) == ("Río de Janeiro", "BR", "2024-02-22")
+    sides = {p["name"]: p["country"] for p in result.participants}
+    assert sides == {"Alicia Bárcena": None, "Antony Blinken": "US"}
+
+
+def test_titles_with_an_acronym_and_people_named_as_someone_s():
+    text = (
+        "La titular de la Secretaría de Relaciones Exteriores (SRE), Alicia Bárcena, se reunió con el "
+        "secretario de Seguridad Nacional de Estados Unidos, Alejandro Mayorkas. Después sostendrá "
+        "encuentros con el secretario de Estado, Antony Blinken, y con el asesor de Seguridad Nacional "
+        "del presidente Joe Biden."
+    )
+    result = draft(text)
+    assert {(p["name"], p["country"]) for p in result.participants} == {
+        ("Alicia Bárcena", "MX"),
+        ("Alejandro Mayorkas", "US"),
+    }
+    assert {m["name"] for m in result.mentions} == {"Antony Blinken", "Joe Biden"}

@@ -110,3 +110,12 @@ def test_short_quotations_and_unattributed_quotes_are_left_out():
         "Observers called the talks “a turning point in the relationship between both nations”."
     )
     assert quotes(text) == []
+
+
+def test_the_speaker_is_the_subject_not_the_one_photographed_with_them():
+    text = (
+        "La canciller Alicia Bárcena se reunió con el secretario de Estado, Antony Blinken.\n"
+        "La canciller Bárcena publicó una foto con Blinken y un mensaje en el que destacó que la "
+        "reunión sirvió “para continuar nuestras excelentes conversaciones bilaterales”."
+    )
+    assert [q[0] for q in quotes(text)] == ["Alicia Bárcena"]
