@@ -94,6 +94,7 @@ class PeopleFinder:
         self.publisher_country = publisher_country
         self.people = {}
         self.taken = []
+        self.sentences = sentences(text)
 
     def run(self):
         known = find_known(self.text, self.folded, self.officials)
@@ -223,7 +224,7 @@ class PeopleFinder:
 
     def _side_delegation(self, occurrence):
         # "Mexico's delegation was led by ...", "the US delegation was headed by ..., with ..."
-        sentence = next((s for s in sentences(self.text) if s[0] <= occurrence.start < s[1]), None)
+        sentence = next((s for s in self.sentences if s[0] <= occurrence.start < s[1]), None)
         if not sentence:
             return None
         after = self.text[occurrence.end : sentence[1]]

@@ -71,6 +71,7 @@ def load_data(name):
     return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
+@functools.cache
 def fold_char(char):
     """One character without accents, lower case: one character in, one out."""
     stripped = "".join(
@@ -80,6 +81,7 @@ def fold_char(char):
     return lowered[0] if lowered else char
 
 
+@functools.lru_cache(maxsize=64)
 def fold(text):
     """The text without accents and in lower case, each character where it was."""
     return "".join(fold_char(char) for char in text)
