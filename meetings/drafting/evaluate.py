@@ -245,7 +245,7 @@ def table(results):
     for key in ("date", "city"):
         counts = ", ".join(f"{verdict} {n}" for verdict, n in sorted(results[key].items()))
         lines.append(f"{key:<14}{counts}")
-    lines.append(f"{'mentioned as participant':<24}{len(results['mentioned_as_participant'])}")
+    lines.append(f"{'mentioned as participant':<26}{len(results['mentioned_as_participant'])}")
     return "\n".join(lines)
 
 
