@@ -1,0 +1,209 @@
+"""
+Who took part and who is only mentioned, with each participant's role, and the unnamed
+delegations.
+
+Each time a person is named, the words around the name decide: a mention cue close by ("on
+behalf of", "in his meetings with", "during their telephone conversation", "the ...
+administration") makes it a mention; a meeting cue or a speech verb in the sentence makes it
+participation. A person named only in mention contexts is a mention, never a participant.
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .text import cue_words, find_phrases, fold, load_data, sentences
+
+# How far a mention cue may stand from the name it qualifies.
+BEFORE_REACH = 70
+AFTER_REACH = 45
+
+
+@dataclass
+class _Cue:
+    """A cue found by rule rather than by phrase, shaped like a regex match."""
+
+    begin: int
+    stop: int
+
+    def start(self):
+        return self.begin
+
+    def end(self):
+        return self.stop
+
+
+@dataclass
+class Verdict:
+    kind: str  # participant | mention
+    occurrence: object
+    cue: str = ""
+
+
+class Classifier:
+    """Reads the context of each of a person's occurrences."""
+
+    def __init__(self, text):
+        self.text = text
+        self.folded = fold(text)
+        self.sentences = sentences(text)
+        self.before_cues = cue_words("mention_cues", "before")
+        self.after_cues = cue_words("mention_cues", "after")
+        self.adjacent_cues = cue_words("mention_cues", "adjacent")
+        self.meeting_cues = cue_words("meeting_cues", None) + cue_words("speech_verbs", None)
+
+    def sentence_of(self, position):
+        return next(
+            ((s, e) for s, e in self.sentences if s <= position < e), (position, position + 1)
+        )
+
+    def occurrence_kind(self, occurrence):
+        """("mention", cue), ("participant", cue) or ("neutral", "")."""
+        start, end = self.sentence_of(occurrence.start)
+        left = occurrence.title_start if occurrence.title_start is not None else occurrence.start
+        before = find_phrases(self.folded, self.before_cues, max(start, left - BEFORE_REACH), left)
+        before = [m for m in before if self._reaches(m.end(), left)]
+        after = find_phrases(
+            self.folded, self.after_cues, occurrence.end, min(end, occurrence.end + AFTER_REACH)
+        )
+        after = [m for m in after if self._qualifies_name(occurrence.end, m.start())]
+        adjacent = find_phrases(
+            self.folded, self.adjacent_cues, occurrence.end, min(end, occurrence.end + 20)
+        )
+        after += [m for m in adjacent if not self.folded[occurrence.end : m.start()].strip()]
+        before += self._genitive(left)
+        if before or after:
+            match = before[-1] if before else after[0]
+            return "mention", self.text[match.start() : match.end()]
+        meeting = find_phrases(self.folded, self.meeting_cues, start, end)
+        if meeting:
+            return "participant", meeting[0].group()
+        return "neutral", ""
+
+    def _genitive(self, left):
+        # "el asesor ... del presidente Joe Biden", "the government of President X": named as
+        # someone's possessor, unless a meeting word stands right before ("participation of").
+        window_start = max(0, left - 8)
+        match = re.search(r"\b(?:del|de la|of)\s+$", self.folded[window_start:left])
+        if not match:
+            return []
+        near = self.folded[max(0, left - 30) : left]
+        if find_phrases(near, self.meeting_cues) or re.search(
+            r"\b(?:delegation|delegacion)\b", near
+        ):
+            return []
+        return [_Cue(window_start + match.start(), left)]
+
+    def _reaches(self, cue_end, name_start):
+        # "attributable to Spokesperson Ned Price: Secretary Blinken met ...": a colon or a
+        # meeting verb between a cue and a name ends the cue's reach.
+        # A participle ("meetings led by X") does not end it.
+        between = self.folded[cue_end:name_start]
+        verbs = find_phrases(between, self.meeting_cues)
+        verbs = [m for m in verbs if not between[m.end() :].startswith(" by")]
+        return ":" not in between and ";" not in between and not verbs
+
+    def _qualifies_name(self, name_end, cue_start):
+        # The cue belongs to this name if no other verb stands between them.
+        between = self.folded[name_end:cue_start]
+        return not re.search(r"\b(said|says|added|stated|dijo|afirmo|senalo|that|que)\b", between)
+
+    def classify(self, person):
+        """ "participant" or "mention", with the deciding occurrence and cue."""
+        verdicts = []
+        for occurrence in person.occurrences:
+            kind, cue = self.occurrence_kind(occurrence)
+            verdicts.append(Verdict(kind, occurrence, cue))
+        for kind in ("participant", "neutral"):
+            chosen = [v for v in verdicts if v.kind == kind]
+            if chosen and (kind == "participant" or all(v.kind != "mention" for v in verdicts)):
+                return Verdict("participant", chosen[0].occurrence, chosen[0].cue)
+        return next(v for v in verdicts if v.kind == "mention")
+
+
+def roles(text, participants):
+    """slug/key -> head | host | member, from the text's cues, else the first of each side leads."""
+    folded = fold(text)
+    found = {}
+    for person, _ in participants:
+        found[person.key] = _explicit_role(text, folded, person)
+    # People of no known side count as a side of their own.
+    for side in dict.fromkeys(p.country for p, _ in participants):
+        same_side = [p for p, _ in participants if p.country == side]
+        if not any(found[p.key] in ("head", "host") for p in same_side):
+            found[same_side[0].key] = "head"
+    return {key: role or "member" for key, role in found.items()}
+
+
+def _explicit_role(text, folded, person):
+    for occurrence in person.occurrences:
+        left = occurrence.title_start if occurrence.title_start is not None else occurrence.start
+        reach = max(0, left - 30)
+        if find_phrases(folded, cue_words("role_cues", "head_after"), reach, left):
+            return "head"
+        if find_phrases(folded, cue_words("role_cues", "host_after"), reach, left):
+            return "host"
+        if find_phrases(folded, cue_words("role_cues", "member_after"), reach, left):
+            return "member"
+        # "Secretary Marcelo Ebrard received a delegation": the name is the verb's subject.
+        after = folded[occurrence.end : occurrence.end + 25]
+        for role, key in (("host", "host_subject"), ("head", "head_subject")):
+            verbs = find_phrases(after, cue_words("role_cues", key))
+            between = after[: verbs[0].start()] if verbs else ""
+            passive = re.search(r"\b(?:was|were|is|are|been|fue|fueron|es|son)\b", between)
+            if verbs and not re.search(r"[.;,]", between) and not passive:
+                return role
+    return None
+
+
+@dataclass
+class Delegation:
+    country: str | None
+    description: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _delegation_patterns():
+    groups = "|".join(cue_words("delegation", "groups"))
+    verbs = "|".join(re.escape(v) for v in cue_words("delegation", "verbs"))
+    stop = rf"(?=\s+(?:at|to|in|during|on|for|who|que|en|a|para|durante|{verbs})\b|[.;:,)\]]|$)"
+    countries = load_data("countries")["countries"].values()
+    adjectives = sorted({a for e in countries for a in e["adjectives"]}, key=len, reverse=True)
+    capitalised = "|".join(re.escape(a) for a in adjectives if a[:1].isupper())
+    spanish = "|".join(re.escape(a) for a in adjectives if a.islower())
+    names = "|".join(
+        re.escape(n)
+        for n in sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
+    )
+    anaphora = r"(?<![Tt]he )(?<![Ll]a )(?<![Ll]os )(?<![Ll]as )"  # "the US officials": people named before
+    return [
+        re.compile(rf"\b(?:delegation|delegación) (?:of|de|from) (?P<desc>[^.;:,]+?){stop}", re.I),
+        re.compile(
+            rf"{anaphora}\b(?P<desc>(?:senior |high-level |alto nivel )?(?:{groups}) (?:of|from|de|del) "
+            rf"(?:the |la |el |los |both |ambos )?[^.;:,]+?){stop}",
+            re.I,
+        ),
+        re.compile(rf"{anaphora}(?<![\w.])(?P<desc>(?:{capitalised}) (?:{groups})){stop}"),
+        re.compile(
+            rf"{anaphora}\b(?P<desc>(?:{groups}) (?:{spanish}|de (?:los )?(?:{names}))){stop}", re.I
+        ),
+    ]
+
+
+def find_delegations(text, nations):
+    """Unnamed groups on a side ("members of the U.S. Senate and House"), one per side."""
+    bodies = {fold(b) for b in cue_words("delegation", "bodies")}
+    best = {}
+    for pattern in _delegation_patterns():
+        for match in pattern.finditer(text):
+            description = match.group("desc").strip()
+            if not set(re.findall(r"[\w]+", fold(description))) & bodies:
+                continue
+            side = nations.first(description)
+            side = None if re.search(r"\b(both|ambos|two)\b", description, re.I) else side
+            key = side or description
+            if key not in best or len(description) > len(best[key].description):
+                best[key] = Delegation(side, description, match.start("desc"), match.end("desc"))
+    return sorted(best.values(), key=lambda d: d.start)

@@ -1,0 +1,165 @@
+"""Participants and people only mentioned, roles, and unnamed delegations."""
+
+import pytest
+
+from meetings.drafting.known import KnownWorld
+from meetings.drafting.nations import nations
+from meetings.drafting.participation import Classifier, find_delegations, roles
+from meetings.drafting.people import find_people
+
+NATIONS = nations(KnownWorld().country_table())
+
+
+def verdicts(text):
+    classifier = Classifier(text)
+    return {p.name: classifier.classify(p).kind for p in find_people(text, (), NATIONS)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        (
+            "Secretary of State Antony Blinken met Foreign Secretary Marcelo Ebrard on behalf of President Joe Biden.",
+            "Joe Biden",
+        ),
+        (
+            "Secretary Marcelo Ebrard met the senators. President Andrés Manuel López Obrador directed the effort.",
+            "Andrés Manuel López Obrador",
+        ),
+        (
+            "The meeting followed up on matters agreed upon by Presidents Enrique Peña Nieto and Donald Trump during their telephone conversation.",
+            "Donald Trump",
+        ),
+        (
+            "Attorney General Alberto Elías Beltrán said that in his meetings with U.S. Attorney General Jeff Sessions there were no complaints.",
+            "Jeff Sessions",
+        ),
+        (
+            "The following is attributable to Spokesperson Ned Price: Secretary Antony Blinken met Foreign Secretary Marcelo Ebrard.",
+            "Ned Price",
+        ),
+        (
+            "Senator Tim Kaine could not attend; Senator Chris Murphy met Foreign Secretary Marcelo Ebrard.",
+            "Tim Kaine",
+        ),
+        (
+            "El canciller Marcelo Ebrard se reunió con el embajador Ken Salazar por instrucciones del presidente Andrés Manuel López Obrador.",
+            "Andrés Manuel López Obrador",
+        ),
+        (
+            "El canciller Marcelo Ebrard recibió al secretario Antony Blinken. La vicepresidenta Kamala Harris visitará México.",
+            "Kamala Harris",
+        ),
+    ],
+)
+def test_people_only_mentioned_are_never_participants(text, mentioned):
+    assert verdicts(text)[mentioned] == "mention"
+
+
+def test_a_cue_reaches_no_further_than_a_colon():
+    text = "The following is attributable to Spokesperson Ned Price: Secretary Antony Blinken met Foreign Secretary Marcelo Ebrard."
+    assert verdicts(text) == {
+        "Ned Price": "mention",
+        "Antony Blinken": "participant",
+        "Marcelo Ebrard": "participant",
+    }
+
+
+def test_a_participant_named_once_in_a_mention_context_stays_a_participant():
+    text = (
+        "U.S. Secretary of Homeland Security Kirstjen Nielsen met with Mexican President Enrique Peña Nieto. "
+        "She thanked him for five years of collaboration with the Peña Nieto Administration."
+    )
+    assert verdicts(text)["Enrique Peña Nieto"] == "participant"
+
+
+def _roles(text):
+    classifier = Classifier(text)
+    people = find_people(text, (), NATIONS)
+    found = roles(text, [(p, classifier.classify(p)) for p in people])
+    return {p.name: found[p.key] for p in people}
+
+
+def test_roles_from_the_text_and_otherwise_the_first_of_each_side_leads():
+    text = (
+        "Mexico's delegation was led by Foreign Secretary Luis Videgaray, with the participation of "
+        "Secretary of Government Miguel Osorio. In turn, the US delegation was headed by Secretary of "
+        "State Rex Tillerson, with Secretary of Homeland Security John Kelly."
+    )
+    assert _roles(text) == {
+        "Luis Videgaray": "head",
+        "Miguel Osorio": "member",
+        "Rex Tillerson": "head",
+        "John Kelly": "member",
+    }
+    hosted = _roles(
+        "Mexican Foreign Secretary Marcelo Ebrard received U.S. Senator Chris Murphy and U.S. Senator Tim Kaine."
+    )
+    assert hosted == {"Marcelo Ebrard": "host", "Chris Murphy": "head", "Tim Kaine": "member"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "description"),
+    [
+        (
+            "Secretary Ebrard received a delegation of members of the United States Senate and House of Representatives at the Ministry.",
+            "US",
+            "members of the United States Senate and House of Representatives",
+        ),
+        (
+            "Senior officials from both governments attended the dialogue.",
+            None,
+            "Senior officials from both governments",
+        ),
+        (
+            "El canciller recibió a una delegación de senadores de Estados Unidos en la Cancillería.",
+            "US",
+            "senadores de Estados Unidos",
+        ),
+        ("The Secretary met with U.S. lawmakers in Mexico City.", "US", "U.S. lawmakers"),
+    ],
+)
+def test_unnamed_delegations(text, country, description):
+    (delegation,) = find_delegations(text, NATIONS)
+    assert (delegation.country, delegation.description) == (country, description)
+
+
+def test_a_delegation_named_by_its_members_is_no_unnamed_delegation():
+    text = "The US delegation was headed by Secretary of State Rex Tillerson. The US officials also met the Navy."
+    assert find_delegations(text, NATIONS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        (
+            "Following the call between President Donald Trump and President Claudia Sheinbaum, Secretary of State Marco Rubio spoke with Foreign Secretary Juan Ramón de la Fuente.",
+            "Claudia Sheinbaum",
+        ),
+        (
+            "The dialogue was co-chaired by Foreign Secretary Luis Videgaray with then-Secretary of Homeland Security John Kelly.",
+            "John Kelly",
+        ),
+        (
+            "This meeting built on previous high-level meetings led by Security Secretary Rosa Icela Rodríguez.",
+            "Rosa Icela Rodríguez",
+        ),
+    ],
+)
+def test_more_mentions(text, mentioned):
+    assert verdicts(text)[mentioned] == "mention"
+
+
+def test_hosted_by_is_the_host_not_the_guest():
+    text = "A U.S. delegation led by Deputy Secretary Rich Verma was hosted by President Andrés Manuel López Obrador."
+    assert _roles(text) == {"Rich Verma": "head", "Andrés Manuel López Obrador": "host"}
+
+
+def test_an_administration_is_a_mention_only_right_after_the_name():
+    text = (
+        "Secretary Kirstjen Nielsen was hosted by President Andrés Manuel López Obrador and senior Government of Mexico officials. "
+        "She praised the Peña Nieto Administration and President Enrique Peña Nieto's government."
+    )
+    found = verdicts(text)
+    assert found["Andrés Manuel López Obrador"] == "participant"
+    assert found["Enrique Peña Nieto"] == "mention"
