@@ -12,11 +12,12 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db test lint browser-deps clean serve backup restore bench bench-deps
+.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
 
 help:
-	@echo "make run    set up, load the five releases and serve http://$(HOST):$(PORT)"
-	@echo "make db     migrate and load fixtures into DATABASE_URL (SQLite by default)"
+	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
+	@echo "make db     migrate, load the fixtures and import the historical record (keeps edits)"
+	@echo "make reset-db   delete every record and load afresh (asks first; CONFIRM=yes skips)"
 	@echo "make test   set up and run every test (browser tests need Chromium)"
 	@echo "make lint   ruff"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
@@ -31,10 +32,20 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# Additive: creates what is missing and updates only what nobody edited (README, "Loading").
 db: $(INSTALLED)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py loaddata $(FIXTURES)
+	$(DEV_ENV) $(BIN)/python manage.py load_fixtures $(FIXTURES)
+	$(DEV_ENV) $(BIN)/python manage.py import_historian
 	$(DEV_ENV) $(BIN)/python manage.py create_editor_group
+
+# Deletes every record of the database DATABASE_URL names (SQLite by default) and loads it
+# afresh: editors' work included. Asks first unless CONFIRM=yes.
+reset-db: $(INSTALLED)
+	@[ "$(CONFIRM)" = yes ] || { printf 'This deletes every record in the database. Type yes: '; \
+	  read answer; [ "$$answer" = yes ]; }
+	$(DEV_ENV) $(BIN)/python manage.py flush --no-input
+	$(MAKE) db
 
 run: db
 	$(DEV_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0

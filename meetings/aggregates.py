@@ -16,7 +16,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from .functions import Year
-from .models import Country, Meeting, Official, Participation, Topic
+from .models import Country, Delegation, Meeting, Official, Participation, Topic
 from .search import TABLE as SEARCH_TABLE
 from .search import document_matches
 
@@ -68,9 +68,10 @@ def top_linked(kind, meetings, limit):
 
 def facet_groups(meetings, limit, many=False, at_most=None):
     """
-    How `meetings` (a queryset) divide by topic, official, country, kind and year, in one
-    query: {"topic": [(slug, name, count)], "official": [...], "country": [(code, name,
-    count)], "kind": [(kind, count)], "year": [(year, count)]}, the most frequent first, ties
+    How `meetings` (a queryset) divide by topic, official, party, country, kind and year, in
+    one query: {"topic": [(slug, name, count)], "official": [...], "party": [(code, name,
+    count)], "country": [(code, name, count)], "kind": [(kind, count)], "year": [(year,
+    count)]}, the most frequent first, ties
     by name (topics and officials: the `limit` most frequent; years: newest first).
 
     The meetings are found once, in a common table expression that the database keeps for
@@ -141,8 +142,26 @@ def published_facet_groups(limit, at_most=None, search=None, official=None):
     return grouped(matched, params, linked, limit, at_most, counted)
 
 
+def parties_sql(gate):
+    """
+    The `limit` parties (its one parameter, last; the gate's come twice before it) whose
+    officials took part in most of the matched meetings, named or in unnamed delegations.
+    """
+    sides = (
+        f"SELECT meeting_id, side_id FROM {Participation._meta.db_table} "
+        f"WHERE meeting_id IN (SELECT id FROM matched WHERE {gate}) UNION "
+        f"SELECT meeting_id, side_id FROM {Delegation._meta.db_table} "
+        f"WHERE meeting_id IN (SELECT id FROM matched WHERE {gate})"
+    )
+    return (
+        f"SELECT c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name) "
+        f"FROM (SELECT side_id, COUNT(*) AS n FROM ({sides}) s GROUP BY side_id) g "
+        f"JOIN {Country._meta.db_table} c ON c.id = g.side_id ORDER BY g.n DESC, c.name LIMIT %s"
+    )
+
+
 def no_groups(at_most):
-    groups = {name: [] for name in ("topic", "official", "country", "kind", "year")}
+    groups = {name: [] for name in ("topic", "official", "party", "country", "kind", "year")}
     if at_most is not None:
         groups["count"] = 0
     return groups
@@ -167,6 +186,7 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
         WITH {matched}{total}
         SELECT 'topic', topics.* FROM ({linked("topic", gate)}) topics
         UNION ALL SELECT 'official', officials.* FROM ({linked("official", gate)}) officials
+        UNION ALL SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties
         UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched
@@ -178,7 +198,16 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
             ROW_NUMBER() OVER (ORDER BY year DESC)
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year
     """
-    params = [*matched_params, *gate_params, limit, *gate_params, limit, *gate_params * 3]
+    params = [
+        *matched_params,
+        *gate_params,
+        limit,
+        *gate_params,
+        limit,
+        *gate_params * 2,
+        limit,
+        *gate_params * 3,
+    ]
     if at_most is not None:
         sql += "UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:

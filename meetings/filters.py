@@ -8,9 +8,21 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 
-from .models import Agency, City, Country, DatePrecision, Meeting, MeetingKind, Official, Topic
+from .models import (
+    Agency,
+    City,
+    Country,
+    DatePrecision,
+    Delegation,
+    Meeting,
+    MeetingKind,
+    Official,
+    Participation,
+    Topic,
+)
 from .search import search_meetings
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -57,8 +69,26 @@ class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 
 
+# How many values one filter takes at a time ("?official=a&official=b..."): beyond, a 400 that
+# says so, so that no URL's cost grows with its length.
+MAX_VALUES = 10
+
+
+class LimitedMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Several values of one filter, at most MAX_VALUES distinct ones."""
+
+    def clean(self, value):
+        if value and len(set(value)) > MAX_VALUES:
+            raise ValidationError(
+                f"Choose at most {MAX_VALUES} of these at a time.", code="too_many"
+            )
+        return super().clean(value)
+
+
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeated ?name=slug parameters; unknown slugs are form errors, not 500s."""
+
+    field_class = LimitedMultipleChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
@@ -69,31 +99,53 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         return {self.field_name: v}
 
     def filter(self, qs, value):
-        # Meetings whose id is among those linked to the value(s) (one subquery for "any of",
-        # one per value for "all of"), rather than joins made unique with DISTINCT: the same
-        # meetings, and the count, page and facet queries stay cheap at 100,000 meetings.
+        # Meetings whose id is among those linked to the value(s), rather than joins made
+        # unique with DISTINCT: the same meetings, and the count, page and facet queries stay
+        # cheap at 100,000 meetings. "All of" is one grouped subquery, whatever the number of
+        # values, so its plan does not grow with them.
         if not value:
             return qs
-        if self.conjoined:
-            for obj in set(value):
-                qs = qs.filter(pk__in=self.linked_meetings([obj]))
-            return qs
-        return qs.filter(pk__in=self.linked_meetings(value))
+        rows, meeting, target = self.link_rows()
+        rows = rows.filter(**{f"{target}__in": [obj.pk for obj in value]})
+        if self.conjoined and len(set(value)) > 1:
+            rows = (
+                rows.values(meeting)
+                .annotate(linked=Count(target, distinct=True))
+                .filter(linked=len(set(value)))
+            )
+        return qs.filter(pk__in=rows.values(meeting))
 
-    def linked_meetings(self, objects):
-        """The ids of the meetings linked to `objects`, read from the link rows alone."""
+    def link_rows(self):
+        """(the link rows, their meeting column, their target column) of this filter."""
         name, _, rest = self.field_name.partition("__")
         field = Meeting._meta.get_field(name)
         if field.many_to_many:  # topics: the link table
-            model, meeting, target = (
-                field.remote_field.through,
-                field.m2m_field_name(),
-                field.m2m_reverse_field_name(),
-            )
-        else:  # participations__official: the rows pointing at the meeting
-            model, meeting, target = field.related_model, field.field.name, rest
-        rows = model._base_manager.filter(**{f"{target}__in": [obj.pk for obj in objects]})
-        return rows.values(f"{meeting}_id")
+            through = field.remote_field.through
+            return through._base_manager, field.m2m_field_name(), field.m2m_reverse_field_name()
+        # participations__official: the rows pointing at the meeting
+        return field.related_model._base_manager, field.field.name, rest
+
+
+class PartyFilter(django_filters.ModelMultipleChoiceFilter):
+    """
+    ?party=US&party=MX: meetings in which officials of all these parties took part, named
+    or in an unnamed delegation. One grouped subquery over both kinds of rows.
+    """
+
+    field_class = LimitedMultipleChoiceField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ids = sorted({party.pk for party in value})
+        marks = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT meeting_id FROM (SELECT meeting_id, side_id FROM "
+            f"{Participation._meta.db_table} WHERE side_id IN ({marks}) UNION SELECT "
+            f"meeting_id, side_id FROM {Delegation._meta.db_table} WHERE side_id IN ({marks})) "
+            f"sides GROUP BY meeting_id HAVING COUNT(*) = %s"
+        )
+        return qs.filter(pk__in=RawSQL(sql, [*ids, *ids, len(ids)]))
 
 
 class MeetingFilterForm(forms.Form):
@@ -131,6 +183,12 @@ class MeetingFilter(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
         label="Country", to_field_name="code", queryset=Country.objects.all()
     )
+    party = PartyFilter(
+        label="Party",
+        to_field_name="code",
+        queryset=Country.objects.all(),
+        help_text="A country (ISO code) whose officials took part; repeat it for all of them.",
+    )
     city = django_filters.ModelChoiceFilter(
         label="City", to_field_name="slug", queryset=City.objects.all()
     )
@@ -157,6 +215,8 @@ class MeetingFilter(django_filters.FilterSet):
             # Country codes are written in capitals; accept "mx" for "MX".
             if data.get("country"):
                 data["country"] = data["country"].upper()
+            if "party" in data:
+                data.setlist("party", [code.upper() for code in data.getlist("party")])
         super().__init__(data, *args, **kwargs)
         self.form.fields["sort"].required = False
 
@@ -186,7 +246,16 @@ class MeetingFilter(django_filters.FilterSet):
     # topic's or a search's. The result is the same; SQLite reads the id lists of its WHERE
     # clause in order and checks the others against the first (twice as fast this way at
     # 100,000 meetings); PostgreSQL chooses for itself.
-    FILTER_ORDER = ["official", "agency", "city", "country", "kind", "date_after", "date_before"]
+    FILTER_ORDER = [
+        "official",
+        "agency",
+        "city",
+        "country",
+        "party",
+        "kind",
+        "date_after",
+        "date_before",
+    ]
 
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data

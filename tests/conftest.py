@@ -2,15 +2,34 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 FIXTURES = ["reference", "officials", "sources", "meetings"]
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every database test starts from the five releases, loaded once per session."""
+    """
+    Every database test starts from the five releases, loaded once per session. The tests of
+    tests/importers/ add the Office of the Historian's records, as `make db` does, for their
+    module (see the `historical_record` fixture).
+    """
     with django_db_blocker.unblock():
         call_command("load_fixtures", *FIXTURES, stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def historical_record(django_db_setup, django_db_blocker):
+    """
+    The database as `make db` leaves it, releases and historical record, for one module's
+    tests: imported once in a transaction that is rolled back after them (each test's own
+    transaction nests inside it).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("import_historian", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

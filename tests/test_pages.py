@@ -475,7 +475,10 @@ def test_json_export_shape(client):
         "agreements",
         "quotes",
         "sources",
+        "external_ids",
+        "part_of",
     }
+    assert meeting["external_ids"] == [] and meeting["part_of"] is None  # a release's meeting
     assert meeting["url"] == f"http://testserver/meetings/{DIALOGUE}/"
     beltran = next(p for p in meeting["participants"] if p["slug"] == "alberto-elias-beltran")
     assert beltran["title"] == "Acting Attorney General"
@@ -504,8 +507,8 @@ def test_feed_honours_filters(client):
         ("/meetings/", 7),  # a short list: its ids, then the page (see meeting_list)
         # A filtered list is counted with its facets.
         ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),
-        (f"/meetings/{DIALOGUE}/", 10),
-        (f"/meetings/{DIALOGUE}.json", 10),
+        (f"/meetings/{DIALOGUE}/", 11),
+        (f"/meetings/{DIALOGUE}.json", 11),
         ("/officials/", 4),
         ("/officials/luis-videgaray/", 10),
         ("/officials/luis-videgaray.json", 6),
@@ -535,8 +538,8 @@ def test_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, 
     ("url", "queries"),
     [
         # The data version, the count, the meetings, and one query per relation.
-        ("/meetings/export.json", 10),
-        ("/meetings/export.csv", 9),
+        ("/meetings/export.json", 11),
+        ("/meetings/export.csv", 10),
     ],
 )
 def test_exports_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):

@@ -69,6 +69,7 @@ def meeting_facts(meeting):
         "country": meeting.country.code if meeting.country else None,
         "venue": meeting.venue,
         "summary": meeting.summary,
+        "part_of": meeting.part_of.slug if meeting.part_of_id else None,
     }
 
 
@@ -92,7 +93,13 @@ def meeting_data(meeting, request):
             for q in meeting.quotes.all()
         ],
         "sources": [source_data(s) for s in meeting.sources.all()],
+        "external_ids": [record_data(r) for r in meeting.records.all()],
     }
+
+
+def record_data(record):
+    """A catalogue's record of the meeting: {"scheme", "id", "url"}."""
+    return {"scheme": record.scheme, "id": record.record_id, "url": record.url}
 
 
 def evidence_data(row, **facts):

@@ -18,7 +18,16 @@ from django.db import connection, transaction
 from django.db.models import F, OrderBy
 from django.urls import reverse
 
-from ..models import Agreement, Delegation, Meeting, Mention, Participation, Quote, iso_date
+from ..models import (
+    Agreement,
+    Delegation,
+    ExternalRecord,
+    Meeting,
+    Mention,
+    Participation,
+    Quote,
+    iso_date,
+)
 from .records import mention_record, participant_record, title_held
 
 CHUNK = 2000  # rows fetched at a time from each result set
@@ -208,6 +217,13 @@ RELATIONS = [
         ["source__slug", "source__title", "source__publisher", "source__url", "source__published"],
         source_record,
     ),
+    (
+        "external_ids",
+        ExternalRecord.objects,
+        ["scheme", "record_id"],
+        ["scheme", "record_id", "url"],
+        lambda scheme, record_id, url: {"scheme": scheme, "id": record_id, "url": url},
+    ),
 ]
 
 
@@ -237,6 +253,7 @@ MEETING_VALUES = [
     "country__code",
     "venue",
     "summary",
+    "part_of__slug",
 ]
 
 
@@ -248,7 +265,20 @@ def _records(queryset, request, ordering, through, chunk_size):
         queryset.order_by(*ordering).values_list(*MEETING_VALUES).iterator(chunk_size=chunk_size)
     )
     streams = _streams(ids, through, chunk_size)
-    for pk, slug, title, kind, date, date_end, precision, city, country, venue, summary in meetings:
+    for (
+        pk,
+        slug,
+        title,
+        kind,
+        date,
+        date_end,
+        precision,
+        city,
+        country,
+        venue,
+        summary,
+        part_of,
+    ) in meetings:
         yield {
             "slug": slug,
             "title": title,
@@ -260,6 +290,7 @@ def _records(queryset, request, ordering, through, chunk_size):
             "country": country,
             "venue": venue,
             "summary": summary,
+            "part_of": part_of,
             "url": f"{base}{url_before}{slug}{url_after}",
             **{key: stream.take(pk) for key, stream in streams.items()},
         }

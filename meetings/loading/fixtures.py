@@ -112,7 +112,7 @@ def remember(record, state, origin, label, key):
         LoadedRecord.objects.create(origin=origin, model=label, key=key, fingerprint=value)
     elif record.fingerprint != value:
         record.fingerprint = value
-        record.save(update_fields=["fingerprint", "loaded"])
+        record.save(update_fields=["fingerprint"])
 
 
 def list_conflict(origin, label, key, incoming, current):

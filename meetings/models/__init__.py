@@ -7,11 +7,13 @@ source passage behind each fact. One import path, models kept by subject:
 * ``people``: officials, their aliases and positions over time;
 * ``records``: topics, sources and meetings;
 * ``evidence``: participations, unnamed delegations, mentions, agreements and quotes;
+* ``catalogues``: other catalogues' record ids, and people an import could not tell apart;
 * ``curation``: what loads wrote, and the conflicts they left for editors.
 """
 
 from .base import DatePrecision, date_range, format_date, iso_date
 from .bodies import Agency, AgencyAlias, AgencyKind
+from .catalogues import ExternalRecord, MergeCandidate, OfficialIdentifier, RecordScheme
 from .curation import LoadConflict, LoadedRecord
 from .evidence import (
     Agreement,
@@ -36,18 +38,22 @@ __all__ = [
     "Country",
     "DatePrecision",
     "Delegation",
+    "ExternalRecord",
     "LoadConflict",
     "LoadedRecord",
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
     "Mention",
+    "MergeCandidate",
     "Official",
     "OfficialAlias",
+    "OfficialIdentifier",
     "Participation",
     "ParticipationRole",
     "Position",
     "Quote",
+    "RecordScheme",
     "Source",
     "Topic",
     "date_range",

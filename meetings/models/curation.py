@@ -7,6 +7,13 @@ from django.conf import settings
 from django.db import models
 
 
+class KeyedManager(models.Manager):
+    """Natural keys by the fields a model's natural_key() gives, in its `key_fields` order."""
+
+    def get_by_natural_key(self, *values):
+        return self.get(**dict(zip(self.model.key_fields, values, strict=True)))
+
+
 class LoadedRecord(models.Model):
     """
     The fingerprint of what a load last wrote for one record. At the next load, a record
@@ -17,8 +24,13 @@ class LoadedRecord(models.Model):
     origin = models.CharField(max_length=50, help_text='Where it came from: "fixtures"...')
     model = models.CharField(max_length=100, help_text='The model, e.g. "meetings.meeting".')
     key = models.CharField(max_length=500, help_text="Its natural key (JSON) or record id.")
-    fingerprint = models.CharField(max_length=64)
-    loaded = models.DateTimeField(auto_now=True)
+    fingerprint = models.CharField(max_length=64, help_text="Of the record as loaded.")
+    written = models.CharField(
+        max_length=64, blank=True, help_text="Of what the load wrote, when that differs."
+    )
+
+    key_fields = ("origin", "model", "key")
+    objects = KeyedManager()
 
     class Meta:
         constraints = [
@@ -30,10 +42,17 @@ class LoadedRecord(models.Model):
     def __str__(self):
         return f"{self.origin}: {self.model} {self.key}"
 
+    def natural_key(self):
+        return (self.origin, self.model, self.key)
+
 
 class LoadConflictQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved__isnull=True)
+
+
+class LoadConflictManager(KeyedManager.from_queryset(LoadConflictQuerySet)):
+    pass
 
 
 class LoadConflict(models.Model):
@@ -55,7 +74,8 @@ class LoadConflict(models.Model):
     )
     resolution = models.CharField(max_length=20, blank=True)
 
-    objects = LoadConflictQuerySet.as_manager()
+    key_fields = ("origin", "model", "key", "fingerprint")
+    objects = LoadConflictManager()
 
     class Meta:
         ordering = ["-created"]
@@ -67,3 +87,6 @@ class LoadConflict(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.key} ({self.origin})"
+
+    def natural_key(self):
+        return (self.origin, self.model, self.key, self.fingerprint)

@@ -115,7 +115,7 @@ class MeetingQuerySet(models.QuerySet):
         from .evidence import Agreement, Delegation, Mention, Participation, Quote
 
         evidence = {"source__text", "source__notes"}  # the rows name their source, no more
-        return self.select_related("city__country", "country").prefetch_related(
+        return self.select_related("city__country", "country", "part_of").prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related(
@@ -146,6 +146,7 @@ class MeetingQuerySet(models.QuerySet):
                 ),
             ),
             "sources",
+            "records",
         )
 
 
@@ -160,6 +161,7 @@ class MeetingKind(models.TextChoices):
     CONGRESSIONAL_DELEGATION = "congressional-delegation", "Congressional delegation visit"
     COURTESY_CALL = "courtesy-call", "Courtesy call"
     VISIT = "visit", "Official visit"
+    TRIP = "trip", "Trip abroad"
     WORKING_GROUP = "working-group", "Working group"
     PHONE_CALL = "phone-call", "Telephone call"
     OTHER = "other", "Other"
@@ -167,6 +169,7 @@ class MeetingKind(models.TextChoices):
 
 class MeetingStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -199,6 +202,20 @@ class Meeting(models.Model):
         Country, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
     )
     venue = models.CharField(max_length=200, blank=True)
+    places = models.CharField(
+        "places visited",
+        max_length=300,
+        blank=True,
+        help_text="Every place a trip or visit went to, as its record gives them.",
+    )
+    part_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parts",
+        help_text="The trip or visit this meeting took place during.",
+    )
     summary = models.TextField(blank=True)
     notes = models.TextField(
         blank=True, help_text="Editorial notes: what a fact rests on where the source is silent."

@@ -25,10 +25,11 @@ def filters_key(params):
 
 def facet_links(params, rows):
     """The five facets' counts, each with the link that adds or removes its value."""
-    topics, officials, countries, kinds, years = rows
+    topics, officials, parties, countries, kinds, years = rows
     return [
         facet("Topic", "topic", params, topics, multi=True),
         facet("Official", "official", params, officials, multi=True),
+        facet("Party", "party", params, parties, multi=True),
         facet("Country", "country", params, countries),
         facet("Kind", "kind", params, kinds),
         year_facet(params, years),
@@ -38,7 +39,14 @@ def facet_links(params, rows):
 def facet_rows(groups):
     kind_labels = dict(MeetingKind.choices)
     kinds = [(kind, kind_labels.get(kind, kind), n) for kind, n in groups["kind"]]
-    return [groups["topic"], groups["official"], groups["country"], kinds, groups["year"]]
+    return [
+        groups["topic"],
+        groups["official"],
+        groups["party"],
+        groups["country"],
+        kinds,
+        groups["year"],
+    ]
 
 
 def list_summary(filtered, params, narrowed, search=None):
@@ -108,6 +116,8 @@ def active_chips(filterset, params):
     for key in ("topic", "official"):
         for obj in cleaned.get(key) or []:
             chips.append({"label": f"{key.title()}: {obj}", "url": params.toggle(key, obj.slug)})
+    for party in cleaned.get("party") or []:
+        chips.append({"label": f"Party: {party}", "url": params.toggle("party", party.code)})
     for key in ("agency", "country", "city"):
         obj = cleaned.get(key)
         if obj:
