@@ -57,294 +57,44 @@ from meetings.models import (
     Source,
     Topic,
 )
+from meetings.synthetic.vocabulary import (
+    CHAMBERS,
+    CITIES,
+    CONSULATE_CITIES,
+    CONSULATE_LABEL,
+    COUNTRIES,
+    DELEGATION_LABELS,
+    KIND_WEIGHTS,
+    MIDDLE_INITIALS,
+    MX_FIRST,
+    MX_LAST,
+    ORDINALS,
+    POSTS,
+    PRECISION_WEIGHTS,
+    PUBLISHERS,
+    SHARED,
+    SUBJECTS,
+    TOP_AGENCIES,
+    TOPIC_SLUGS,
+    TOPICS,
+    UNIT_DOMAINS,
+    UNIT_PREFIXES,
+    US_FIRST,
+    US_LAST,
+    US_NICKNAMES,
+    VERBS,
+    VISITORS,
+)
 
 FIRST_YEAR, LAST_YEAR = 1955, 2024
 BATCH = 1000  # meetings generated and written at a time
 
 # ---------------------------------------------------------------- vocabulary
 
-
-def words(text):
-    return text.split()
-
-
-COUNTRIES = {
-    "US": "United States",
-    "MX": "Mexico",
-    "CA": "Canada",
-    "GT": "Guatemala",
-    "AR": "Argentina",
-    "JP": "Japan",
-    "FR": "France",
-    "BE": "Belgium",
-}
-
-# (name, slug, country code, weight)
-CITIES = [
-    ("Mexico City", "mexico-city", "MX", 30),
-    ("Washington, D.C.", "washington-dc", "US", 30),
-    ("Monterrey", "monterrey", "MX", 4),
-    ("Guadalajara", "guadalajara", "MX", 3),
-    ("Tijuana", "tijuana", "MX", 3),
-    ("Ciudad Juárez", "ciudad-juarez", "MX", 3),
-    ("Cancún", "cancun", "MX", 2),
-    ("Mérida", "merida", "MX", 2),
-    ("Nuevo Laredo", "nuevo-laredo", "MX", 1),
-    ("Oaxaca", "oaxaca", "MX", 1),
-    ("Querétaro", "queretaro", "MX", 1),
-    ("Puebla", "puebla", "MX", 1),
-    ("New York", "new-york", "US", 5),
-    ("El Paso", "el-paso", "US", 3),
-    ("San Diego", "san-diego", "US", 3),
-    ("Houston", "houston", "US", 2),
-    ("Los Angeles", "los-angeles", "US", 2),
-    ("Chicago", "chicago", "US", 2),
-    ("Phoenix", "phoenix", "US", 1),
-    ("San Antonio", "san-antonio", "US", 1),
-    ("Ottawa", "ottawa", "CA", 1),
-    ("Guatemala City", "guatemala-city", "GT", 1),
-    ("Buenos Aires", "buenos-aires", "AR", 1),
-    ("Osaka", "osaka", "JP", 1),
-    ("Paris", "paris", "FR", 1),
-    ("Brussels", "brussels", "BE", 1),
-]
-
-# Broader topics and the subtopics under them: 40 in all.
-TOPICS = {
-    "Security": [
-        "Transnational organized crime",
-        "Drug trafficking",
-        "Fentanyl and synthetic drugs",
-        "Arms trafficking",
-        "Intelligence sharing",
-        "Cybersecurity",
-    ],
-    "Trade": ["NAFTA", "USMCA", "Customs and cargo", "Tariffs", "Steel and aluminum", "Investment"],
-    "Migration": [
-        "Border management",
-        "Asylum",
-        "Labor mobility",
-        "Consular protection",
-        "Remittances",
-    ],
-    "Energy": ["Oil and gas", "Electricity", "Renewable energy"],
-    "Environment": ["Water", "Climate change", "Wildlife"],
-    "Health": ["Public health", "Pandemic response"],
-    "Agriculture": ["Livestock", "Fisheries"],
-    "Infrastructure": ["Border crossings", "Railways"],
-    "Education and culture": ["Student exchanges", "Cultural heritage"],
-}
-TOPIC_SLUGS = {"Fentanyl and synthetic drugs": "fentanyl-and-synthetic-drugs"}
-
-# (name, short name, kind, Spanish alias or "") for each country's top-level bodies.
-TOP_AGENCIES = {
-    "US": [
-        ("Executive Office of the President", "EOP", "presidency", ""),
-        ("U.S. Department of State", "DOS", "ministry", ""),
-        ("U.S. Department of Homeland Security", "DHS", "ministry", ""),
-        ("U.S. Department of Justice", "DOJ", "ministry", ""),
-        ("U.S. Department of the Treasury", "USDT", "ministry", ""),
-        ("U.S. Department of Commerce", "DOC", "ministry", ""),
-        ("U.S. Department of Defense", "DOD", "ministry", ""),
-        ("U.S. Department of Energy", "DOE", "ministry", ""),
-        ("U.S. Department of Agriculture", "USDA", "ministry", ""),
-        ("U.S. Department of Labor", "DOL", "ministry", ""),
-        ("U.S. Department of Health and Human Services", "HHS", "ministry", ""),
-        ("U.S. Department of Transportation", "DOT", "ministry", ""),
-        ("U.S. Department of the Interior", "DOI", "ministry", ""),
-        ("Office of the U.S. Trade Representative", "USTR", "office", ""),
-        ("Environmental Protection Agency", "EPA", "office", ""),
-        ("United States Congress", "", "legislature", ""),
-        ("U.S. Embassy in Mexico", "", "embassy", "Embajada de Estados Unidos en México"),
-    ],
-    "MX": [
-        ("Office of the President of Mexico", "", "presidency", "Presidencia de la República"),
-        (
-            "Secretariat of Foreign Affairs",
-            "SRE",
-            "ministry",
-            "Secretaría de Relaciones Exteriores",
-        ),
-        ("Secretariat of the Interior", "SEGOB", "ministry", "Secretaría de Gobernación"),
-        ("Secretariat of Finance", "SHCP", "ministry", "Secretaría de Hacienda y Crédito Público"),
-        ("Secretariat of Economy", "SE", "ministry", "Secretaría de Economía"),
-        (
-            "Secretariat of National Defense",
-            "SEDENA",
-            "ministry",
-            "Secretaría de la Defensa Nacional",
-        ),
-        ("Secretariat of the Navy", "SEMAR", "ministry", "Secretaría de Marina"),
-        ("Secretariat of Energy", "SENER", "ministry", "Secretaría de Energía"),
-        ("Secretariat of Agriculture", "SADER", "ministry", "Secretaría de Agricultura"),
-        ("Secretariat of Health", "SSA", "ministry", "Secretaría de Salud"),
-        ("Secretariat of Security", "SSPC", "ministry", "Secretaría de Seguridad Pública"),
-        ("Attorney General's Office", "FGR", "ministry", "Fiscalía General de la República"),
-        ("Secretariat of Labor", "STPS", "ministry", "Secretaría del Trabajo"),
-        ("Secretariat of Communications", "SCT", "ministry", "Secretaría de Comunicaciones"),
-        ("Secretariat of the Environment", "SEMARNAT", "ministry", "Secretaría de Medio Ambiente"),
-        ("Congress of the Union", "", "legislature", "Congreso de la Unión"),
-        ("Embassy of Mexico in the United States", "", "embassy", "Embajada de México"),
-    ],
-}
-CHAMBERS = {
-    "United States Congress": [
-        ("United States Senate", "chamber"),
-        ("United States House of Representatives", "chamber"),
-    ],
-    "Congress of the Union": [
-        ("Senate of the Republic", "chamber"),
-        ("Chamber of Deputies", "chamber"),
-    ],
-}
-UNIT_PREFIXES = {
-    "US": ["Bureau of", "Office of", "Division of", "Directorate for"],
-    "MX": ["General Directorate of", "Undersecretariat for", "Coordination of", "Unit for"],
-}
-UNIT_DOMAINS = [
-    "International Affairs",
-    "North American Affairs",
-    "Border Affairs",
-    "Consular Affairs",
-    "Legal Affairs",
-    "Trade Policy",
-    "Energy Policy",
-    "Migration Policy",
-    "Public Security",
-    "Intelligence and Research",
-    "Economic Affairs",
-    "Environmental Affairs",
-    "Health Security",
-    "Customs",
-    "Law Enforcement Cooperation",
-    "Counternarcotics",
-    "Human Rights",
-    "Labor Affairs",
-    "Infrastructure",
-    "Agricultural Trade",
-    "Planning",
-    "Communications",
-]
-CONSULATE_CITIES = {
-    "US": ["Monterrey", "Guadalajara", "Tijuana", "Ciudad Juárez", "Mérida", "Hermosillo"],
-    "MX": [
-        "Chicago",
-        "Los Angeles",
-        "Houston",
-        "El Paso",
-        "San Diego",
-        "Phoenix",
-        "New York",
-        "Atlanta",
-        "Denver",
-        "Miami",
-    ],
-}
-
-TITLES = {
-    "presidency": ["President", "Chief of Staff", "National Security Adviser", "Senior Adviser"],
-    "ministry": ["Secretary", "Deputy Secretary", "Undersecretary", "Assistant Secretary"],
-    "unit": ["Director General", "Director", "Deputy Director", "Coordinator"],
-    "embassy": ["Ambassador", "Deputy Chief of Mission", "Consul General", "Attaché"],
-    "legislature": ["Member of Congress"],
-    "chamber": ["Senator", "Representative", "Committee Chair"],
-    "office": ["Administrator", "Deputy Administrator", "Commissioner"],
-}
-
-US_FIRST = words(
-    "James John Robert Michael William David Richard Joseph Thomas Charles Mary Patricia "
-    "Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Margaret Sandra "
-    "Kimberly Emily Donna Michelle Daniel Matthew Anthony Mark Donald Steven Paul Andrew Kenneth "
-    "Kevin Brian George Timothy Ronald Edward Jeffrey Ryan Gary Eric Jonathan Stephen Scott "
-    "Benjamin Samuel Gregory Alexander Frank Patrick Raymond Dennis Henry Douglas Peter Walter "
-    "Harold Carl Arthur Gerald Roger Keith Lawrence Albert Ralph Eugene Louis Russell Alan Janet "
-    "Catherine Frances Ann Joyce Diane Alice Julie Heather Teresa Gloria Evelyn Jean Cheryl "
-    "Katherine Joan Judith Rose Janice Kelly Nicole Christina Beverly Denise Irene Jane"
-)
-US_LAST = words(
-    "Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin "
-    "Jackson Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill "
-    "Green Adams Baker Nelson Carter Mitchell Roberts Turner Phillips Campbell Parker Evans "
-    "Edwards Collins Stewart Morris Murphy Cook Rogers Morgan Cooper Peterson Bailey Reed Kelly "
-    "Howard Cox Ward Richardson Watson Brooks Wood Bennett Gray Hughes Price Sanders Myers Long "
-    "Ross Foster Powell Jenkins Perry Russell Sullivan Bell Coleman Butler Henderson Barnes "
-    "Fisher Simmons Graham Marshall Owens Harrison Gibson Wallace Hayes Fitzgerald O'Brien "
-    "Kennedy McCarthy Tillerson Pompeo Nielsen Blinken Mayorkas Kelly Sessions Garland"
-)
-US_NICKNAMES = {
-    "Michael": "Mike",
-    "William": "Bill",
-    "Robert": "Bob",
-    "Richard": "Dick",
-    "James": "Jim",
-    "Thomas": "Tom",
-    "Joseph": "Joe",
-    "Charles": "Chuck",
-    "Elizabeth": "Liz",
-    "Katherine": "Kathy",
-    "Anthony": "Tony",
-    "Daniel": "Dan",
-    "Edward": "Ed",
-    "Patricia": "Pat",
-    "Jennifer": "Jen",
-    "Samuel": "Sam",
-    "Benjamin": "Ben",
-}
-MX_FIRST = words(
-    "José Juan Luis Carlos Jorge Miguel Francisco Manuel Antonio Alejandro Jesús Ricardo "
-    "Fernando Roberto Eduardo Javier Sergio Arturo Raúl Héctor Andrés Rafael Enrique Marcelo "
-    "Ernesto Alfonso Gerardo Óscar Ramón Rubén Ignacio Gustavo Alberto Martín Julio Pedro Víctor "
-    "Salvador Emilio Ángel María Guadalupe Ana Margarita Verónica Alicia Patricia Rosa Elena "
-    "Leticia Adriana Claudia Beatriz Gabriela Sofía Mónica Lucía Carmen Teresa Olga Irma Silvia "
-    "Josefina Martha Norma Laura Alejandra Isabel Marisol Ximena Alicia Rocío"
-)
-MX_LAST = words(
-    "Hernández García Martínez López González Pérez Rodríguez Sánchez Ramírez Cruz Flores Gómez "
-    "Morales Vázquez Jiménez Reyes Díaz Torres Gutiérrez Ruiz Mendoza Aguilar Ortiz Moreno "
-    "Castillo Romero Álvarez Méndez Chávez Rivera Juárez Ramos Domínguez Herrera Medina Castro "
-    "Vargas Guzmán Velázquez Muñoz Rojas Contreras Salazar Luna Ortega Santiago Guerrero Estrada "
-    "Bautista Cortés Soto Alvarado Espinoza Lara Ávila Ríos Cervantes Silva Delgado Vega Márquez "
-    "Sandoval Fernández León Carrillo Mejía Solís Núñez Rosas Valdez Ibarra Campos Santos "
-    "Camacho Navarro Peña Maldonado Rosales Acosta Miranda Trujillo Valencia Nava Pacheco Osorio "
-    "Ebrard Videgaray Chong Casaubón Meade Cienfuegos Nieto Beltrán Durazo Sheinbaum Clouthier"
-)
-
-# Words the summaries draw on, commonest first: searches for them have every selectivity.
-SUBJECTS = words(
-    "cooperation border security trade migration investment fentanyl tariffs energy water "
-    "extradition firearms cartels asylum visas remittances steel pipeline electricity vaccines "
-    "avocados tomatoes cattle screwworm hurricanes earthquakes wildfires aquifers railways "
-    "bridges ports semiconductors lithium refineries cybercrime precursors ammunition tunnels "
-    "scholarships museums archaeology sardines shrimp tuna dolphins monarchs jaguars hydrogen "
-    "geothermal drought desalination broadband satellites telescopes heritage orchestras "
-    "volcanoes cenotes tequila mezcal cotton sorghum vanilla cacao"
-)
-VERBS = [
-    "reviewed",
-    "discussed",
-    "examined",
-    "assessed",
-    "welcomed progress on",
-    "agreed to deepen work on",
-    "exchanged views on",
-]
-ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]
-
-KIND_WEIGHTS = {
-    MeetingKind.BILATERAL: 45,
-    MeetingKind.WORKING_GROUP: 15,
-    MeetingKind.PHONE_CALL: 10,
-    MeetingKind.HIGH_LEVEL_DIALOGUE: 8,
-    MeetingKind.COURTESY_CALL: 8,
-    MeetingKind.VISIT: 7,
-    MeetingKind.CONGRESSIONAL_DELEGATION: 4,
-    MeetingKind.OTHER: 3,
-}
+# The lists are data, in meetings/synthetic/vocabulary.toml; the weights' keys become choices.
+KIND_WEIGHTS = {MeetingKind(kind): weight for kind, weight in KIND_WEIGHTS.items()}
 PRECISION_WEIGHTS = {
-    DatePrecision.DAY: 85,
-    DatePrecision.MONTH: 8,
-    DatePrecision.YEAR: 5,
-    DatePrecision.UNKNOWN: 2,
+    DatePrecision(precision): weight for precision, weight in PRECISION_WEIGHTS.items()
 }
 PUBLISHED_SHARE = 0.96
 
@@ -490,8 +240,7 @@ class Generator:
                 a for a in rows if a.kind == "embassy" and a.country_id == self.countries[code].pk
             )
             for city in CONSULATE_CITIES[code]:
-                label = "U.S. Consulate General in" if code == "US" else "Consulate of Mexico in"
-                add(f"{label} {city}", "", "embassy", code, parent=embassy)
+                add(f"{CONSULATE_LABEL[code]} {city}", "", "embassy", code, parent=embassy)
         rng.shuffle(units)
         for code, unit_name, parent in units:
             if len(rows) >= self.n_agencies:
@@ -548,7 +297,7 @@ class Generator:
                         pk=self.ids.take(Position),
                         official_id=pk,
                         agency_id=agency.pk,
-                        title=rng.choice(TITLES[agency.kind]),
+                        title=rng.choice(POSTS[agency.kind]),
                         start=first if rng.random() > 0.04 else None,
                         end=None if current else last,
                         acting=rng.random() < 0.05,
@@ -581,7 +330,7 @@ class Generator:
         rng = self.rng
         if code == "US":
             first, last = rng.choice(US_FIRST), rng.choice(US_LAST)
-            middle = f" {rng.choice('ABCDEFGHJKLMNPRSTW')}." if rng.random() < 0.4 else ""
+            middle = f" {rng.choice(MIDDLE_INITIALS)}." if rng.random() < 0.4 else ""
             name = f"{first}{middle} {last}"
             aliases = []
             if first in US_NICKNAMES and rng.random() < 0.7:
@@ -763,7 +512,7 @@ class Generator:
 
         # The press release: every fact below quotes one of its sentences.
         when = day.strftime("%B %-d, %Y") if precision == DatePrecision.DAY else str(year)
-        publisher = rng.choice(self.publishers[host])
+        publisher = rng.choice(PUBLISHERS[host])
         sentences = [f"{publisher}. {place + ', ' if place else ''}{when}."]
         full = {code: [self.styled(pk, day) for pk in pks] for code, pks in people.items()}
         opening = (
@@ -775,8 +524,7 @@ class Generator:
         passages = {people[host][0]: opening, people[guest][0]: opening}
         for code in (host, guest):
             if len(full[code]) > 1:
-                label = "U.S." if code == "US" else "Mexican"
-                sentence = f"The {label} delegation also included {join_names(full[code][1:])}."
+                sentence = f"The {DELEGATION_LABELS[code]} delegation also included {join_names(full[code][1:])}."
                 sentences.append(sentence)
                 for pk in people[code][1:]:
                     passages[pk] = sentence
@@ -817,11 +565,7 @@ class Generator:
                 self.meetings_per_official[pk] += 1
 
         if kind == MeetingKind.CONGRESSIONAL_DELEGATION or rng.random() < 0.03:
-            description = (
-                "members of the U.S. Senate and House"
-                if rng.random() < 0.6
-                else "a bipartisan group of members of Congress"
-            )
+            description = VISITORS[0] if rng.random() < 0.6 else VISITORS[1]
             sentence = f"The visitors included {description}."
             sentences.append(sentence)
             delegation = Delegation(
@@ -888,7 +632,7 @@ class Generator:
                 speaker = speakers[number - 1]
                 text = (
                     f"We will keep working together on {join_names(self.subjects(2))}, "
-                    f"because our two countries share {rng.choice(('a border', 'a future', 'a region', 'families'))}"
+                    f"because our two countries share {rng.choice(SHARED)}"
                 )
                 sentences.append(f"“{text},” said {self.officials_by_pk[speaker].name}.")
                 rows[Quote].append(
@@ -975,14 +719,6 @@ class Generator:
         self.reference()
         self.countries_by_pk = {c.pk: c for c in self.countries.values()}
         self.agencies()
-        self.publishers = {
-            "US": ["U.S. Department of State", "The White House", "U.S. Embassy in Mexico"],
-            "MX": [
-                "Secretaría de Relaciones Exteriores",
-                "Gobierno de México",
-                "Embajada de México",
-            ],
-        }
         self.officials()
         self.sources_and_meetings()
         if self.write:
