@@ -180,8 +180,8 @@ def url_pools(seed, size):
 
     from django.db.models import Count
 
-    from meetings.management.commands.generate_meetings import SUBJECTS
     from meetings.models import Meeting, Official, Topic
+    from meetings.synthetic.vocabulary import SUBJECTS
 
     rng = random.Random(seed)
     published = Meeting.objects.published()

@@ -1,6 +1,7 @@
 """
 The vocabulary of the synthetic meetings, read once from vocabulary.toml: places, topics,
-agencies and posts, people's names, and the words of summaries.
+agencies and posts, people's names, the words of summaries, and the patterns of titles and
+of the press releases' sentences (str.format templates).
 
 Plain data, no Django: the benchmark draws its search terms from SUBJECTS too. The order of
 every list matters (see the file's header).
@@ -49,3 +50,8 @@ KIND_WEIGHTS = DATA["meetings"]["kinds"]  # a MeetingKind's value -> weight
 PRECISION_WEIGHTS = DATA["meetings"]["precisions"]  # a DatePrecision's value -> weight
 PUBLISHERS = DATA["meetings"]["publishers"]
 DELEGATION_LABELS = DATA["meetings"]["delegation_labels"]
+
+MEETING_TITLES = DATA["titles"]  # a MeetingKind's value, or "default" -> pattern
+RELEASE = DATA["release"]  # the press release's sentence patterns
+AGREEMENTS = DATA["agreements"]
+RECORDS = DATA["records"]  # the fixed texts of the rows
