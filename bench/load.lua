@@ -1,4 +1,4 @@
--- wrk script for bench/run.py: cycle through the URLs in the file given after "--",
+-- wrk script for the benchmark (bench/clients.py): cycle through the URLs in the file given after "--",
 -- as a client behind the TLS-terminating proxy production has (X-Forwarded-Proto: https),
 -- and print a JSON summary at the end.
 

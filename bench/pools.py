@@ -1,0 +1,130 @@
+"""
+The URLs each class cycles through, drawn from the data with the seed, so that every run asks
+for the same ones and caches cannot answer everything: list pages, filters, searches, meetings,
+busy officials' pages and topics' exports.
+
+Django is set up at run time: its models are imported in the functions that use them.
+"""
+
+import random
+from urllib.parse import urlencode
+
+from meetings.synthetic.vocabulary import SUBJECTS
+
+SORTS = ["", "", "", "date", "title"]  # mostly the default order
+
+
+def url_pools(seed, size):
+    """Many URLs per class, drawn from the data with a fixed seed."""
+    from meetings.models import Meeting
+
+    rng = random.Random(seed)
+    published = Meeting.objects.published()
+    # The draws' order is part of the pools: each function draws after the one before.
+    return {
+        "home": ["/"],
+        "list": list_urls(rng, published.count(), size),
+        "filtered": filtered_urls(rng, published, size),
+        "search": search_urls(rng, size),
+        "meeting": meeting_urls(rng, published, size),
+        "official": official_urls(rng, size),
+        "export": export_urls(rng),
+    }
+
+
+def list_urls(rng, total, size):
+    """Pages of the list, mostly among the first 50, in every order."""
+    last_page = max(1, (total + 19) // 20)
+    pages = [rng.randint(1, min(50, last_page)) for _ in range(size * 4 // 5)]
+    pages += [rng.randint(1, last_page) for _ in range(size // 5)]
+    urls = []
+    for page in pages:
+        sort = rng.choice(SORTS)
+        query = {"page": page, **({"sort": sort} if sort else {})}
+        urls.append("/meetings/?" + urlencode(query))
+    return urls
+
+
+def filtered_urls(rng, published, size):
+    """A topic, an official and years around a real meeting of theirs: never empty."""
+    from meetings.models import Meeting
+
+    ids = list(published.exclude(date=None).values_list("pk", flat=True))
+    sample = Meeting.objects.filter(pk__in=rng.sample(ids, min(len(ids), size)))
+    urls = []
+    for meeting in sample.prefetch_related("topics", "participations__official"):
+        topics = list(meeting.topics.all())
+        people = list(meeting.participations.all())
+        if not topics or not people:
+            continue
+        span = rng.randint(0, 6)
+        query = [
+            ("topic", rng.choice(topics).slug),
+            ("official", rng.choice(people).official.slug),
+            ("date_after", str(meeting.date.year - span)),
+            ("date_before", str(meeting.date.year + rng.randint(0, 6))),
+        ]
+        urls.append("/meetings/?" + urlencode(query))
+    return urls
+
+
+def search_urls(rng, size):
+    """Words, surnames, phrases, "or" and exclusions, in the proportions of search_term()."""
+    from meetings.models import Official, Topic
+
+    # Drawn with the seed, not ORDER BY RANDOM(): every run searches for the same names.
+    officials = list(Official.objects.order_by("pk").values_list("sort_name", flat=True))
+    surnames = rng.sample(officials, min(len(officials), size // 3))
+    topic_names = list(Topic.objects.values_list("name", flat=True))
+    terms = [search_term(rng, surnames, topic_names) for _ in range(size)]
+    return ["/meetings/?" + urlencode({"q": term}) for term in terms]
+
+
+def search_term(rng, surnames, topic_names):
+    kind = rng.random()
+    if kind < 0.4:
+        return rng.choice(SUBJECTS)
+    if kind < 0.6:
+        return rng.choice(surnames).split(",")[0]
+    if kind < 0.75:
+        return f"{rng.choice(SUBJECTS)} {rng.choice(SUBJECTS)}"
+    if kind < 0.85:
+        return f'"{rng.choice(topic_names).lower()}"'
+    if kind < 0.95:
+        return f"{rng.choice(SUBJECTS)} or {rng.choice(SUBJECTS)}"
+    return f"{rng.choice(SUBJECTS)} -{rng.choice(SUBJECTS)}"
+
+
+def meeting_urls(rng, published, size):
+    slugs = list(published.values_list("slug", flat=True))
+    return [f"/meetings/{slug}/" for slug in rng.sample(slugs, min(size, len(slugs)))]
+
+
+def official_urls(rng, size):
+    """The first pages of the officials in 1,000 meetings or more (else the 20 busiest)."""
+    from django.db.models import Count
+
+    from meetings.models import Official
+
+    counted = Official.objects.annotate(n=Count("participations"))
+    busy = list(counted.filter(n__gte=1000).values_list("slug", flat=True)) or list(
+        counted.order_by("-n").values_list("slug", flat=True)[:20]
+    )
+    urls = [
+        f"/officials/{slug}/" + (f"?page={page}" if page > 1 else "")
+        for slug in busy
+        for page in (1, 2, 3)
+    ]
+    rng.shuffle(urls)
+    return urls[:size]
+
+
+def export_urls(rng):
+    from meetings.models import Topic
+
+    urls = [
+        "/meetings/export.json?" + urlencode({"topic": slug})
+        for slug in Topic.objects.values_list("slug", flat=True)
+    ]
+    rng.shuffle(urls)
+    return urls

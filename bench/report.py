@@ -1,0 +1,121 @@
+"""
+The results: the machine and the run's settings, a table per mode (requests per second, p50
+and p99, the ratio to the baseline, the server's peak memory, the target met or missed), and
+everything as JSON in bench/results/.
+"""
+
+import datetime
+import json
+import os
+import platform
+
+from bench.server import ROOT, gunicorn_settings
+
+RESULTS = ROOT / "bench" / "results"
+CLASSES = [
+    ("home", "home page"),
+    ("list", "meetings, unfiltered"),
+    ("filtered", "topic + official + dates"),
+    ("search", "search q="),
+    ("meeting", "a meeting"),
+    ("official", "official, 1,000+ meetings"),
+    ("export", "JSON export of a topic"),
+]
+TARGETS = {"search": 0.2, "export": None}  # the rest: 0.25 of the baseline; p99 < 200 ms
+
+
+def machine():
+    info = {"platform": platform.platform(), "python": platform.python_version()}
+    try:
+        with open("/proc/cpuinfo") as handle:
+            models = [
+                line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")
+            ]
+        info["cpu"] = f"{models[0]} x {len(models)}" if models else platform.processor()
+    except OSError:
+        info["cpu"] = platform.processor()
+    info["cores"] = os.cpu_count()
+    try:
+        with open("/proc/meminfo") as handle:
+            info["memory_gb"] = round(int(handle.readline().split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    info["load_average"] = os.getloadavg()
+    return info
+
+
+def recycling(args):
+    limit = gunicorn_settings().max_requests if args.max_requests is None else args.max_requests
+    return f"after about {limit} requests" if limit else "never"
+
+
+def new_report(args, database, generation, client_name):
+    """What the run measures on, before any figure."""
+    return {
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "database": database,
+        "meetings": args.meetings,
+        "seed": args.seed,
+        "generation": generation,
+        "server": {
+            "gunicorn_workers": args.workers,
+            "flags": "as make serve (meetings/project/gunicorn_conf.py): sync workers, "
+            f"recycled {recycling(args)}, timeout {gunicorn_settings().timeout} s",
+        },
+        "client": {
+            "name": client_name,
+            "connections": args.connections,
+            "seconds_per_class": args.duration,
+            "warmup_seconds": args.warmup,
+        },
+        "modes": {},
+    }
+
+
+def verdict(name, result, ratio):
+    if name == "baseline":
+        return ""
+    minimum = TARGETS.get(name, 0.25)
+    if minimum is None:
+        return "n/a"
+    return "met" if ratio >= minimum and result["p99_ms"] < 200 else "missed"
+
+
+def table(title, results, judged=True):
+    baseline = results["baseline"]["rps"]
+    lines = [
+        title,
+        f"{'URL class':<28} {'URLs':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'x base':>7} {'peak MB':>8} {'errors':>6}  target",
+    ]
+    labels = dict(CLASSES, baseline="baseline (constant view)")
+    for name, result in results.items():
+        ratio = result["rps"] / baseline if baseline else 0
+        lines.append(
+            f"{labels[name]:<28} {result['urls']:>5} {result['rps']:>8.1f} "
+            f"{result['p50_ms']:>8.1f} {result['p99_ms']:>8.1f} {ratio:>7.3f} "
+            f"{result['peak_mb']:>8} {result['errors']:>6}  {verdict(name, result, ratio) if judged else ''}"
+        )
+    return "\n".join(lines)
+
+
+def finish(report, tables, logdir):
+    """Print the tables and the full exports, write the JSON; 1 if any answer was an error."""
+    for text in tables:
+        print(text)
+    for data in report["modes"].values():
+        for path, export in data["full_exports"].items():
+            print(f"full export {path}: {export}")
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"{stamp}-{report['database']['vendor']}-{report['meetings']}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nWritten to {out.relative_to(ROOT)}; server logs in {logdir}")
+    if any(
+        result["status_errors"]
+        for data in report["modes"].values()
+        for result in data["classes"].values()
+    ):
+        print("Some responses were errors: see the server logs.")
+        return 1
+    return 0
