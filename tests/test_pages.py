@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting, Participation, Topic
+from meetings.models import Meeting, Participation, Quote, Topic
 from meetings.views import facets, officials
 
 pytestmark = pytest.mark.django_db
@@ -377,9 +377,32 @@ def test_topic_page(client):
 def test_source_page_highlights_each_quote_and_links_it(client):
     slug = "second-strategic-high-level-dialogue-on-disrupting-tcos"
     content = client.get(reverse("source-detail", args=[slug])).content.decode()
-    assert content.count("<mark>") == 6
+    quotes = Quote.objects.filter(source__slug=slug)
+    assert quotes.count() == 6
+    for quote in quotes:
+        assert f'id="quote-{quote.pk}"' in content
+    assert content.count("<mark>") == 9  # the six quotes, and where each other passage begins
     assert f'href="/meetings/{DIALOGUE}/#quote-6"' in content
     assert "<mark>there were no complaints or comments</mark>" in content
+
+
+def test_every_fact_on_a_meeting_page_links_to_its_passage_in_its_source(client):
+    for meeting in Meeting.objects.published():
+        content = client.get(meeting.get_absolute_url()).content.decode()
+        rows = [
+            *[("participation", p) for p in meeting.participations.all()],
+            *[("delegation", d) for d in meeting.delegations.all()],
+            *[("mention", m) for m in meeting.mentions.all()],
+            *[("agreement", a) for a in meeting.agreements.all()],
+        ]
+        for kind, row in rows:
+            link = f"{row.source.get_absolute_url()}#{kind}-{row.pk}"
+            assert f'href="{link}"' in content, link
+            source_page = client.get(row.source.get_absolute_url()).content.decode()
+            assert f'id="{kind}-{row.pk}"' in source_page, link
+            assert row.passage in row.source.text
+        for quote in meeting.quotes.all():
+            assert f'href="{quote.source.get_absolute_url()}#quote-{quote.pk}"' in content
 
 
 def test_source_text_is_escaped(client):
@@ -507,7 +530,7 @@ def test_feed_honours_filters(client):
         ("/meetings/", 7),  # a short list: its ids, then the page (see meeting_list)
         # A filtered list is counted with its facets.
         ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),
-        (f"/meetings/{DIALOGUE}/", 11),
+        (f"/meetings/{DIALOGUE}/", 12),  # and the meetings held during it, if a travel
         (f"/meetings/{DIALOGUE}.json", 11),
         ("/officials/", 4),
         ("/officials/luis-videgaray/", 10),
@@ -517,7 +540,8 @@ def test_feed_honours_filters(client):
         ("/topics/", 2),
         ("/topics/security/", 10),
         ("/sources/", 2),
-        ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 4),
+        # Its meetings, quotes, and the participations, delegations, mentions, agreements citing it.
+        ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 8),
     ],
 )
 def test_pages_run_a_fixed_number_of_queries(client, django_assert_num_queries, url, queries):

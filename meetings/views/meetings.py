@@ -55,7 +55,10 @@ class MeetingDetail(Resource):
 
     def context(self, request, slug):
         meeting = get_object_or_404(Meeting.objects.published().with_related(), slug=slug)
-        return {"meeting": meeting, "sides": sides(meeting)}
+        parts = meeting.parts.published().only(
+            "title", "slug", "date", "date_end", "date_precision"
+        )
+        return {"meeting": meeting, "sides": sides(meeting), "parts": parts}
 
     def json(self, request, context):
         return meeting_data(context["meeting"], request)

@@ -1,10 +1,12 @@
 """The sources' list, and one source's full text (recorded quotes marked) with its JSON twin."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from ..exports.records import source_data
-from ..models import Quote, Source, is_published
+from ..models import Agreement, Delegation, Mention, Participation, Quote, Source, is_published
 from .resource import Resource, public_page
 
 
@@ -16,26 +18,80 @@ def source_list(request):
     return render(request, "meetings/source_list.html", {"sources": sources})
 
 
-def highlighted_text(text, quotes):
+@dataclass
+class Mark:
+    """A highlighted passage: the anchors that point at it, the meeting it links to."""
+
+    anchors: list
+    href: str
+    label: str
+    kind: str  # "quote", or the kind of fact whose passage it is
+
+
+def evidence_marks(quotes, rows):
+    """(words, anchor, link, label) of each recorded quote and passage of the source."""
+    found = [
+        (
+            q.text,
+            f"quote-{q.pk}",
+            f"{q.meeting.get_absolute_url()}#quote-{q.number}",
+            f"quote by {q.speaker_name}",
+        )
+        for q in quotes
+    ]
+    for kind, row in rows:
+        label = f"{row._meta.verbose_name} in {row.meeting.title}"
+        href = f"{row.meeting.get_absolute_url()}#{kind}-{row.pk}"
+        found.append((row.passage, f"{kind}-{row.pk}", href, label))
+    return found
+
+
+def highlighted_text(text, marks):
     """
-    The source's text as (segment, quote) pairs, the quote None outside recorded quotes,
-    so the template can escape each segment and mark and link the quoted ones.
+    The source's text as (segment, Mark or None) pairs, so the template can escape each
+    segment and mark and link the recorded ones. Each mark begins where its passage does;
+    passages that begin at one place share a mark, and one that begins inside another cuts
+    the other's mark short there, so every anchor lands on its own first word.
     """
-    spans = []
-    for quote in quotes:
-        start = text.find(quote.text)
-        if start >= 0:
-            spans.append((start, start + len(quote.text), quote))
-    spans.sort(key=lambda span: (span[0], -span[1]))
-    segments, position = [], 0
-    for start, end, quote in spans:
-        if start < position:  # overlapping quotes: the first one wins
+    starts = {}
+    for words, anchor, href, label in marks:
+        start = text.find(words) if words else -1
+        if start < 0:
             continue
-        segments.append((text[position:start], None))
-        segments.append((text[start:end], quote))
-        position = end
+        if start in starts:
+            starts[start][1].anchors.append(anchor)
+            starts[start] = (max(starts[start][0], start + len(words)), starts[start][1])
+        else:
+            kind = anchor.rsplit("-", 1)[0]
+            starts[start] = (start + len(words), Mark([anchor], href, label, kind))
+    segments, position = [], 0
+    ordered = sorted(starts)
+    for index, start in enumerate(ordered):
+        end, mark = starts[start]
+        start = max(start, position)
+        following = ordered[index + 1] if index + 1 < len(ordered) else len(text)
+        end = min(end, following)
+        segments += [(text[position:start], None), (text[start:end], mark)]
+        position = max(position, end)
     segments.append((text[position:], None))
-    return [(segment, quote) for segment, quote in segments if segment]
+    return [(segment, mark) for segment, mark in segments if segment]
+
+
+EVIDENCE = [
+    ("participation", Participation),
+    ("delegation", Delegation),
+    ("mention", Mention),
+    ("agreement", Agreement),
+]
+
+
+def evidence_rows(source):
+    """(kind, row) of every fact of a published meeting that cites this source."""
+    return [
+        (kind, row)
+        for kind, model in EVIDENCE
+        for row in model.objects.published().filter(source=source).select_related("meeting")
+    ]
 
 
 class SourceDetail(Resource):
@@ -54,7 +110,8 @@ class SourceDetail(Resource):
         return {"source": source, "quotes": quotes, "meetings": meetings}
 
     def html(self, request, context):
-        segments = highlighted_text(context["source"].text, context["quotes"])
+        marks = evidence_marks(context["quotes"], evidence_rows(context["source"]))
+        segments = highlighted_text(context["source"].text, marks)
         return super().html(request, {**context, "segments": segments})
 
     def json(self, request, context):
