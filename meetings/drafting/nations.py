@@ -24,14 +24,15 @@ class Nations:
         self.by_folded = {fold(form): code for form, code in by_form.items() if len(form) > 3}
         forms = sorted(by_form, key=len, reverse=True)
         self.pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(form) for form in forms) + r")(?:'s|’s|')?(?![\w])"
+            rf"(?<![\w.])(?:(?:{state_forms()})\s+(?:the\s+|la\s+|el\s+)?)?"
+            r"(?P<form>" + "|".join(re.escape(form) for form in forms) + r")(?:'s|’s|')?(?![\w])"
         )
 
     def find_all(self, text, start=0, end=None):
         """(start, end, code) of every country name or adjective in a stretch of text."""
         end = len(text) if end is None else end
         return [
-            (m.start(), m.end(), self.by_form[m.group(1)])
+            (m.start(), m.end(), self.by_form[m.group("form")])
             for m in self.pattern.finditer(text, start, end)
         ]
 
@@ -66,6 +67,15 @@ class Nations:
             if any(re.search(rf"\b{re.escape(fold(n))}\b", folded) for n in names):
                 return code
         return None
+
+
+@functools.cache
+def state_forms():
+    """ "Republic of", "República Federal de" ...: words of a formal name before a country's, as a
+    regex (the state form's own capitals, either case of the connectors)."""
+    forms = load_data("countries")["state_forms"]
+    phrases = sorted(forms["en"] + forms["es"], key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
 @functools.cache
