@@ -107,10 +107,16 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
     result = Draft(source_text=source, language=language)
     _add_title(result)
     published = _add_date(result, published)
-    _add_place(result, known, world)
     publisher_country = world.publisher_country(publisher)
     people = find_people(source, known.officials, world, publisher_country)
-    _add_people(result, people, source, publisher_country)
+    classifier = Classifier(source)
+    verdicts = [(person, classifier.classify(person)) for person in people]
+    # The place is read where the participants are named, not where the mentioned people are.
+    spans = [
+        (o.start, o.end) for p, v in verdicts if v.kind == "participant" for o in p.occurrences
+    ]
+    _add_place(result, known, world, spans)
+    _add_people(result, verdicts, source, publisher_country)
     _add_quotes(result, source, people, world)
     masked = [
         (o.title_start, o.start) for p in people for o in p.occurrences if o.title_start is not None
@@ -159,8 +165,8 @@ def _add_date(result, published):
     return published
 
 
-def _add_place(result, known, world):
-    place = find_place(result.source_text, known.cities, world.table)
+def _add_place(result, known, world, people_spans):
+    place = find_place(result.source_text, known.cities, world.table, people_spans)
     result.city, result.country, result.city_slug = place.city, place.country, place.city_slug
     if place.start is not None:
         result.passages["place"] = passage(result.source_text, place.start, place.end)
@@ -172,9 +178,7 @@ def _meeting_day(result):
     return None
 
 
-def _add_people(result, people, text, publisher_country=None):
-    classifier = Classifier(text)
-    verdicts = [(person, classifier.classify(person)) for person in people]
+def _add_people(result, verdicts, text, publisher_country=None):
     inferred = set()
     fallback = _fallback_side(result, publisher_country)
     for person, verdict in verdicts:
