@@ -109,7 +109,7 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
     published = _add_date(result, published)
     publisher_country = world.publisher_country(publisher)
     people = find_people(source, known.officials, world, publisher_country)
-    classifier = Classifier(source)
+    classifier = Classifier(source, people)
     verdicts = [(person, classifier.classify(person)) for person in people]
     # The place is read where the participants are named, not where the mentioned people are.
     spans = [

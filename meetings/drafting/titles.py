@@ -109,7 +109,8 @@ def titled_name_pattern():
     posting = (
         rf"(?:en|in|ante|to){SP}(?:the{SP}|la{SP}|el{SP}|los{SP})?(?:{country_names()}|{TOKEN})"
     )
-    honorific = "|".join(re.escape(h) for h in load_data("titles")["honorifics"])
+    honorifics = sorted(load_data("titles")["honorifics"], key=len, reverse=True)
+    honorific = "|".join(re.escape(h).replace(r"\ ", SP) for h in honorifics)
     return re.compile(
         rf"(?P<title>{title_regex()})(?:{SP}(?P<nationality>{nationality}|{nation}))?"
         rf"(?:{SP}(?P<posting>{posting}))?"
@@ -193,24 +194,37 @@ def find_titled(text):
 
 
 def _coordinated(text, position, title):
-    # "Presidents Enrique Peña Nieto and Donald Trump", "Secretaries of Government X, and Finance Y".
+    """The other people a plural title names: "Presidents Enrique Peña Nieto and Donald Trump",
+    "Secretaries of Government X, and Finance Y", "los presidentes de Chile, X, y de Perú, Y",
+    "los congresistas A, B, C, y el Secretario General ..., D"."""
     head = title.split()[0]
     if not re.search(r"(?:s|es)$", head) or head.lower() in ("cónsul", "jefes"):
         return []
     singular = singular_head(head)
-    follow = re.compile(
-        rf"\s*,?\s*(?:and|y)(?P<portfolio>{portfolio_regex()})\s*,?\s*(?P<name>{NAME})"
+    found = []
+    match = _coordinated_pattern().match(text, position)
+    while match:
+        start, end = clean_name(text, *match.span("name"))
+        if len(name_tokens(text, start, end)) < 2:
+            break
+        portfolio = re.sub(r"^(?:of|de|the|la|el)\s+", "", (match.group("portfolio") or "").strip())
+        connector = " of " if singular[:1].isupper() else " de "
+        own_title = singular + connector + portfolio if portfolio else singular
+        at = match.start("portfolio") if portfolio else match.start("name")
+        found.append((start, end, own_title, at, match.group("nation")))
+        match = _coordinated_pattern().match(text, end)
+    return found
+
+
+@functools.cache
+def _coordinated_pattern():
+    nation = rf"(?:del|de|of){SP}(?:los{SP}|la{SP}|the{SP}|el{SP})?(?:{country_names()})"
+    # The name before may be followed by its country: "Rosa Villavicencio, de Colombia, y ...".
+    return re.compile(
+        rf"(?:\s*,\s*(?:{nation}|from{SP}(?:{country_names()})))?"
+        rf"\s*[,;]?\s*(?:(?:and|y)(?:{SP}(?P<nation>{nation})\s*,?)?"
+        rf"(?P<portfolio>{portfolio_regex()})|(?=[{UPPER}]))\s*,?\s*(?P<name>{NAME})"
     )
-    match = follow.match(text, position)
-    if not match:
-        return []
-    start, end = clean_name(text, *match.span("name"))
-    portfolio = re.sub(r"^(?:of|de|the|la|el)\s+", "", match.group("portfolio").strip())
-    connector = " of " if singular[:1].isupper() else " de "
-    own_title = singular + connector + portfolio if portfolio else singular
-    if len(name_tokens(text, start, end)) < 2:
-        return []
-    return [(start, end, own_title, match.start("portfolio"), None)]
 
 
 def split_nationality(title):

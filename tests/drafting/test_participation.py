@@ -163,3 +163,100 @@ def test_an_administration_is_a_mention_only_right_after_the_name():
     found = verdicts(text)
     assert found["Andrés Manuel López Obrador"] == "participant"
     assert found["Enrique Peña Nieto"] == "mention"
+
+
+def all_verdicts(text):
+    people = find_people(text, (), NATIONS)
+    classifier = Classifier(text, people)
+    return {p.name: classifier.classify(p).kind for p in people}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        (
+            "Secretary Antony J. Blinken met Foreign Minister Sergey Lavrov. The Secretary "
+            "reiterated President Joe Biden’s resolve to protect U.S. citizens.",
+            "Joe Biden",
+        ),
+        (
+            "Minister S Jaishankar met Senator John Cornyn. Last month, US Deputy Secretary Wendy "
+            "Sherman, during her India visit had reaffirmed strong ties.",
+            "Wendy Sherman",
+        ),
+        (
+            "President Salva Kiir received a message of solidarity and support from President "
+            "Abdul-Fatah Al-Sisi which was delivered by Foreign Minister Sameh Shoukry.",
+            "Abdul-Fatah Al-Sisi",
+        ),
+        (
+            "After an hour-long meeting with Adviser Ajit Doval in South Block, Foreign Minister "
+            "Wang Yi held talks with External Affairs Minister S Jaishankar.",
+            "Ajit Doval",
+        ),
+        (
+            "Secretary Mike Pompeo met Foreign Minister Mevlut Cavusoglu, State Department "
+            'spokesperson Morgan Ortagus said. "Pompeo met Cavusoglu today," Ortagus said.',
+            "Morgan Ortagus",
+        ),
+        (
+            "They built on discussions between US President Donald Trump and Turkish counterpart "
+            "Recep Tayyip Erdogan in Washington.",
+            "Recep Tayyip Erdogan",
+        ),
+        (
+            "La canciller Rosa Villavicencio se reunió con el encargado de Negocios John McNamara. "
+            "“La ministra pidió que el presidente de Estados Unidos, Donald Trump, conozca la "
+            "realidad colombiana”, afirma el ministerio.",
+            "Donald Trump",
+        ),
+        (
+            "El canciller Hugo de Zela se reunió con el presidente electo José Antonio Kast. El "
+            "despacho quedará encargado a la presidenta del Consejo de Ministros, Denisse Miralles.",
+            "Denisse Miralles",
+        ),
+    ],
+)
+def test_more_people_only_mentioned(text, mentioned):
+    assert all_verdicts(text)[mentioned] == "mention"
+
+
+def test_sides_from_markers_after_names_and_lists():
+    text = (
+        "Por la parte chilena, participaron el canciller Alfredo Moreno y el embajador de ese país "
+        "en Lima, Fabio Vío Ugarte. Al diplomático ecuatoriano lo acompañan los ministros de "
+        "Gobierno, Rodolfo Barniold y de Defensa, Hugo Unda. Los ministros Rosa Villavicencio, de "
+        "Colombia, y Elmer Schialer, de Perú, se reunieron. El presidente electo de Chile, José "
+        "Antonio Kast, y su ministro de Relaciones Exteriores, Francisco Pérez Mackenna, llegaron."
+    )
+    sides = {p.name: p.country for p in find_people(text, (), NATIONS)}
+    assert sides == {
+        "Alfredo Moreno": "CL",
+        "Fabio Vío Ugarte": "CL",
+        "Rodolfo Barniold": "EC",
+        "Hugo Unda": "EC",
+        "Rosa Villavicencio": "CO",
+        "Elmer Schialer": "PE",
+        "José Antonio Kast": "CL",
+        "Francisco Pérez Mackenna": "CL",
+    }
+
+
+def test_two_parties_of_a_headline_are_no_list_and_an_organisation_has_no_side():
+    text = (
+        "Chinese FM Wang Yi, EAM Jaishankar hold talks. Minister of Foreign Affairs of Vietnam Bui "
+        "Thanh Son and High Representative of the European Union Josep Borrell were there."
+    )
+    sides = {p.name: p.country for p in find_people(text, (), NATIONS)}
+    assert sides["Jaishankar"] is None and sides["Josep Borrell"] is None
+
+
+def test_one_person_under_two_names():
+    text = (
+        "Secretary Blinken’s Meeting with French Foreign Minister Le Drian\n\nSecretary Antony "
+        'Blinken met French Foreign Minister Jean-Yves Le Drian. "Secretary Michael R. Pompeo met '
+        'today," Ortagus said of Secretary Mike Pompeo.'
+    )
+    names = {p.name for p in find_people(text, (), NATIONS)}
+    assert {"Jean-Yves Le Drian", "Michael R. Pompeo"} <= names
+    assert "Le Drian" not in names and "Mike Pompeo" not in names
