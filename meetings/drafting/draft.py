@@ -10,9 +10,10 @@ from dataclasses import asdict, dataclass, field
 
 from .agreements import find_agreements
 from .dates import DateFact, find_date, published_from_text
+from .delegations import find_delegations
 from .known import KnownWorld, title_on
 from .nations import nations
-from .participation import Classifier, find_delegations, roles
+from .participation import Classifier, roles
 from .people import find_people
 from .places import find_place
 from .quotes import find_quotes
@@ -130,7 +131,7 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
         result.agreements.append(
             passage(source, item.start, item.end, title=item.title, kind=item.kind)
         )
-    for group in find_delegations(source, world):
+    for group in find_delegations(source, world, people):
         start, end = containing(sentences(source), group.start) or (group.start, group.end)
         result.delegations.append(
             passage(source, start, end, country=group.country, description=group.description)

@@ -1,6 +1,6 @@
 """
-Who took part and who is only mentioned, with each participant's role, and the unnamed
-delegations.
+Who took part and who is only mentioned, with each participant's role (unnamed delegations are
+in delegations.py).
 
 Each time a person is named, the words around the name decide: a mention cue close by ("on
 behalf of", "in his meetings with", "during their telephone conversation", "the ...
@@ -8,12 +8,11 @@ administration") makes it a mention; a meeting cue or a speech verb in the sente
 participation. A person named only in mention contexts is a mention, never a participant.
 """
 
-import functools
 import re
 from dataclasses import dataclass
 
 from .quotes import find_quoted
-from .text import SPANISH_FUTURE, cue_words, find_phrases, fold, load_data, sentences
+from .text import SPANISH_FUTURE, cue_words, find_phrases, fold, sentences
 
 # How far a mention cue may stand from the name it qualifies.
 BEFORE_REACH = 70
@@ -237,56 +236,3 @@ def _explicit_role(text, folded, person):
             if verbs and not re.search(r"[.;,]", between) and not passive:
                 return role
     return None
-
-
-@dataclass
-class Delegation:
-    country: str | None
-    description: str
-    start: int
-    end: int
-
-
-@functools.cache
-def _delegation_patterns():
-    groups = "|".join(cue_words("delegation", "groups"))
-    verbs = "|".join(re.escape(v) for v in cue_words("delegation", "verbs"))
-    stop = rf"(?=\s+(?:at|to|in|during|on|for|who|que|en|a|para|durante|{verbs})\b|[.;:,)\]]|$)"
-    countries = load_data("countries")["countries"].values()
-    adjectives = sorted({a for e in countries for a in e["adjectives"]}, key=len, reverse=True)
-    capitalised = "|".join(re.escape(a) for a in adjectives if a[:1].isupper())
-    spanish = "|".join(re.escape(a) for a in adjectives if a.islower())
-    names = "|".join(
-        re.escape(n)
-        for n in sorted({n for e in countries for n in e["names"]}, key=len, reverse=True)
-    )
-    anaphora = r"(?<![Tt]he )(?<![Ll]a )(?<![Ll]os )(?<![Ll]as )"  # "the US officials": people named before
-    return [
-        re.compile(rf"\b(?:delegation|delegación) (?:of|de|from) (?P<desc>[^.;:,]+?){stop}", re.I),
-        re.compile(
-            rf"{anaphora}\b(?P<desc>(?:senior |high-level |alto nivel )?(?:{groups}) (?:of|from|de|del) "
-            rf"(?:the |la |el |los |both |ambos )?[^.;:,]+?){stop}",
-            re.I,
-        ),
-        re.compile(rf"{anaphora}(?<![\w.])(?P<desc>(?:{capitalised}) (?:{groups})){stop}"),
-        re.compile(
-            rf"{anaphora}\b(?P<desc>(?:{groups}) (?:{spanish}|de (?:los )?(?:{names}))){stop}", re.I
-        ),
-    ]
-
-
-def find_delegations(text, nations):
-    """Unnamed groups on a side ("members of the U.S. Senate and House"), one per side."""
-    bodies = {fold(b) for b in cue_words("delegation", "bodies")}
-    best = {}
-    for pattern in _delegation_patterns():
-        for match in pattern.finditer(text):
-            description = match.group("desc").strip()
-            if not set(re.findall(r"[\w]+", fold(description))) & bodies:
-                continue
-            side = nations.first(description)
-            side = None if re.search(r"\b(both|ambos|two)\b", description, re.I) else side
-            key = side or description
-            if key not in best or len(description) > len(best[key].description):
-                best[key] = Delegation(side, description, match.start("desc"), match.end("desc"))
-    return sorted(best.values(), key=lambda d: d.start)

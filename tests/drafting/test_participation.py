@@ -2,9 +2,10 @@
 
 import pytest
 
+from meetings.drafting.delegations import find_delegations
 from meetings.drafting.known import KnownWorld
 from meetings.drafting.nations import nations
-from meetings.drafting.participation import Classifier, find_delegations, roles
+from meetings.drafting.participation import Classifier, roles
 from meetings.drafting.people import find_people
 
 NATIONS = nations(KnownWorld().country_table())
@@ -105,11 +106,6 @@ def test_roles_from_the_text_and_otherwise_the_first_of_each_side_leads():
             "Secretary Ebrard received a delegation of members of the United States Senate and House of Representatives at the Ministry.",
             "US",
             "members of the United States Senate and House of Representatives",
-        ),
-        (
-            "Senior officials from both governments attended the dialogue.",
-            None,
-            "Senior officials from both governments",
         ),
         (
             "El canciller recibió a una delegación de senadores de Estados Unidos en la Cancillería.",
@@ -260,3 +256,36 @@ def test_one_person_under_two_names():
     names = {p.name for p in find_people(text, (), NATIONS)}
     assert {"Jean-Yves Le Drian", "Michael R. Pompeo"} <= names
     assert "Le Drian" not in names and "Mike Pompeo" not in names
+
+
+def test_a_group_of_no_side_or_a_named_person_s_title_is_no_delegation():
+    # A delegation is recorded on one side: "both governments" is none.
+    assert find_delegations("Senior officials from both governments attended.", NATIONS) == []
+    text = "Participaron el canciller y el embajador del Perú en Santiago, Carlos Pareja."
+    assert find_delegations(text, NATIONS, find_people(text, (), NATIONS)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "description"),
+    [
+        (
+            "Minister S Jaishankar met the US Congress delegation in New Delhi.",
+            "US",
+            "the US Congress delegation",
+        ),
+        (
+            "La reunión contó con la presencia del embajador del Perú y del canciller.",
+            "PE",
+            "embajador del Perú",
+        ),
+        (
+            "Al diplomático ecuatoriano lo acompañan los ministros de Gobierno, Rodolfo Barniold y "
+            "de Defensa, Hugo Unda, así como funcionarios de asuntos bilaterales.",
+            "EC",
+            "funcionarios de asuntos bilaterales",
+        ),
+    ],
+)
+def test_more_unnamed_delegations(text, country, description):
+    (delegation,) = find_delegations(text, NATIONS, find_people(text, (), NATIONS))
+    assert (delegation.country, delegation.description) == (country, description)
