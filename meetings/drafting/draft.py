@@ -181,9 +181,10 @@ def _meeting_day(result):
 
 def _add_people(result, verdicts, text, publisher_country=None):
     inferred = set()
+    participants = [p for p, v in verdicts if v.kind == "participant"]
     fallback = _fallback_side(result, publisher_country)
-    for person, verdict in verdicts:
-        if verdict.kind == "participant" and person.country is None and fallback:
+    for person in participants:
+        if person.country is None and fallback:
             person.country = fallback
             inferred.add(person.key)
     role_of = roles(text, [(p, v) for p, v in verdicts if v.kind == "participant"])

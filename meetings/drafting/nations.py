@@ -9,6 +9,10 @@ import re
 
 from .text import fold, load_data
 
+# What joins the two countries of a pair: "España - Estados Unidos", "Peruano-Chileno",
+# "Colombia y de Ecuador", "Mexico and the United States".
+PAIRED = r"\s*(?:[-–—/]|(?:y|e|and)(?:\s+(?:de|del|of))?(?:\s+(?:la|el|los|the))?)\s*"
+
 
 class Nations:
     """Country lookups over one country table (code -> names and adjectives)."""
@@ -17,7 +21,9 @@ class Nations:
         self.table = table
         by_form = {}
         for code, entry in table.items():
-            for form in entry["names"] + entry["adjectives"]:
+            # A Spanish adjective may open a compound: "Consejo Empresarial Peruano-Chileno".
+            capitalised = [a[:1].upper() + a[1:] for a in entry["adjectives"] if a.islower()]
+            for form in entry["names"] + entry["adjectives"] + capitalised:
                 if len(form) >= 2:
                     by_form.setdefault(form, code)
         self.by_form = by_form
@@ -48,6 +54,21 @@ class Nations:
         if found and not text[found[-1][1] : position].strip(" ,"):
             return found[-1][2]
         return None
+
+    def other_in_pair(self, text, sides):
+        """The country paired in the text with the one side given ("España - Estados Unidos",
+        "Peruano-Chileno", "los Gobiernos de Colombia y de Ecuador"), when there is one side and
+        exactly one such other country; else None."""
+        if len(sides) != 1:
+            return None
+        (side,) = sides
+        found = self.find_all(text)
+        others = set()
+        for (_, end, first), (start, _, second) in zip(found, found[1:], strict=False):
+            joined = re.fullmatch(PAIRED, text[end:start])
+            if joined and side in (first, second) and first != second:
+                others.add(second if first == side else first)
+        return others.pop() if len(others) == 1 else None
 
     def code_of(self, name):
         """The code of a country given by name, any case or accents."""

@@ -49,7 +49,9 @@ class SideFinder:
             self._after_name,
             self._side_marker,
             self._list,
+            self._accompanied,
             self._delegation,
+            self._across,
         )
         for finder in finders:
             for occurrence in person.occurrences:
@@ -117,6 +119,44 @@ class SideFinder:
                     return other.country
         return None
 
+    def _accompanied(self, occurrence):
+        # "Villavicencio estuvo acompañada del embajador de Colombia ...": her companions' side.
+        sentence = self._sentence(occurrence.start)
+        if not sentence:
+            return None
+        after = self.text[occurrence.end : sentence[1]]
+        joined = re.match(
+            r"\s+(?:\w+\s+){0,2}?(?:acompañad[oa]s?\s+(?:por|de|del)|accompanied\s+by)\b", after
+        )
+        if not joined:
+            return None
+        start = occurrence.end + joined.end()
+        for person in self.people:
+            for other in person.occurrences:
+                if start <= other.start < sentence[1] and other.country:
+                    return other.country
+        return None
+
+    def _across(self, occurrence):
+        """ "El canciller Hugo de Zela sostuvo una reunión con el presidente electo de Chile": one
+        who met someone of one side is of the other side of the pair the text names ("Consejo
+        Empresarial Peruano-Chileno", "España - Estados Unidos")."""
+        sentence = self._sentence(occurrence.start)
+        if not sentence:
+            return None
+        after = self.folded[occurrence.end : sentence[1]]
+        verb = re.match(r"[^.;]{0,80}?\b(?:met|meets|spoke|held talks|con|with)\b", after)
+        if not verb or not find_phrases(after[: verb.end()], cue_words("meeting_cues", None)):
+            return None
+        start = occurrence.end + verb.end()
+        met = [
+            o.country
+            for p in self.people
+            for o in p.occurrences
+            if start <= o.start < sentence[1] and o.country
+        ]
+        return self.nations.other_in_pair(self.text, set(met[:1])) if met else None
+
     def _delegation(self, occurrence):
         # "Mexico's delegation was led by ...", "the US delegation was headed by ..., with ..."
         sentence = self._sentence(occurrence.start)
@@ -130,6 +170,11 @@ class SideFinder:
         if joined and self.nations.first(joined.group(1)):
             return self.nations.first(joined.group(1))
         before = self.text[sentence[0] : occurrence.start]
+        # "También los congresistas ...": the list goes on from the sentence before.
+        continued = re.match(r"\s*(?:también|asimismo|además|also|additionally)\b", before, re.I)
+        earlier = [s for s in self.sentences if s[1] <= sentence[0]]
+        if continued and earlier:
+            before = self.text[earlier[-1][0] : earlier[-1][1]] + " " + before
         found = list(
             re.finditer(
                 r"(\S+(?:\s\S+)?)\s+delegation\b|delegaci[oó]n\s+(\S+(?:\s\S+){0,2})", before

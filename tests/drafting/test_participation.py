@@ -244,7 +244,8 @@ def test_two_parties_of_a_headline_are_no_list_and_an_organisation_has_no_side()
         "Thanh Son and High Representative of the European Union Josep Borrell were there."
     )
     sides = {p.name: p.country for p in find_people(text, (), NATIONS)}
-    assert sides["Jaishankar"] is None and sides["Josep Borrell"] is None
+    # Not China's: an External Affairs Minister is India's.
+    assert sides["Jaishankar"] == "IN" and sides["Josep Borrell"] is None
 
 
 def test_one_person_under_two_names():
@@ -289,3 +290,16 @@ def test_a_group_of_no_side_or_a_named_person_s_title_is_no_delegation():
 def test_more_unnamed_delegations(text, country, description):
     (delegation,) = find_delegations(text, NATIONS, find_people(text, (), NATIONS))
     assert (delegation.country, delegation.description) == (country, description)
+
+
+def test_sides_from_companions_and_from_the_pair_the_text_names():
+    text = (
+        "La canciller Rosa Villavicencio sostuvo una reunión con el encargado de Negocios de Estados "
+        "Unidos, John McNamara. En el encuentro Villavicencio estuvo acompañada del embajador de "
+        "Colombia en Estados Unidos, Daniel García-Peña.\n"
+        "El canciller Hugo de Zela sostuvo una reunión con el presidente electo de Chile, José "
+        "Antonio Kast. Se habló del Consejo Empresarial Peruano-Chileno."
+    )
+    sides = {p.name: p.country for p in find_people(text, (), NATIONS)}
+    assert sides["Rosa Villavicencio"] == "CO"
+    assert sides["Hugo de Zela"] == "PE"

@@ -217,7 +217,7 @@ def test_side_from_the_delegation_a_person_joined():
             "US",
         ),
         ("el embajador del Perú en Santiago, Carlos Pareja, participó.", "Carlos Pareja", "PE"),
-        ("External Affairs Minister (EAM) S Jaishankar met them.", "S Jaishankar", None),
+        ("External Affairs Minister (EAM) S Jaishankar met them.", "S Jaishankar", "IN"),
         (
             "La ministra (s) de Relaciones Exteriores, Gloria de la Fuente, recibió.",
             "Gloria de la Fuente",
