@@ -18,6 +18,7 @@ from .people import find_people
 from .places import find_place
 from .quotes import find_quotes
 from .text import (
+    UPPER,
     containing,
     cue_words,
     detect_language,
@@ -31,6 +32,10 @@ from .text import (
 from .topics import find_topics
 
 TITLE_WORDS = 14
+DATELINE = re.compile(
+    rf"(?:[^.;:\n(]{{0,60}}?(?:\([^)\n]{{0,40}}\))?(?:\.\s*[-–—]|\s[-–—]\s)|[{UPPER}][{UPPER} .,]{{2,40}}:)\s*"
+)
+ABBREVIATED_END = re.compile(r"\b(?:[A-Z][a-z]{1,4}|[A-Z](?:\.[A-Z])+)\.$")
 
 
 @dataclass
@@ -71,32 +76,39 @@ def passage(source, start, end, **fields):
 
 def find_title(text):
     """The headline (a short line before the body that is not page furniture), with offsets."""
-    boilerplate = cue_words("boilerplate", None)
     for start, end in spans_of_lines(text):
         line = text[start:end]
         words = line.split()
-        if len(words) >= 12 and line.rstrip().endswith((".", "”", '"')):
+        sentence_end = line.rstrip().endswith((".", "”", '"')) and not ABBREVIATED_END.search(line)
+        if len(words) >= 12 and sentence_end:
             break
-        furniture = "|" in line or find_phrases(fold(line), boilerplate)
         dated = re.fullmatch(r"[\w\s,.]*\d{4}[\w\s,.]*", line) and len(words) <= 6
-        if 4 <= len(words) <= 20 and not furniture and not dated and not line.endswith((".", ":")):
+        # A headline may end in an abbreviation ("... - State Dept."), not in a sentence's stop.
+        stop = line.endswith(":") or (line.endswith(".") and not ABBREVIATED_END.search(line))
+        if 4 <= len(words) <= 20 and not _furniture(line) and not dated and not stop:
             return line.strip(), start, end
     return _first_sentence_title(text)
 
 
+def _furniture(line):
+    """A site's name ("UrduPoint.com"), navigation, a line of links: no headline."""
+    site = re.search(r"\b\w+\.(?:com|org|net|news|info|gov|gob)\b", line)
+    return bool("|" in line or site or find_phrases(fold(line), cue_words("boilerplate", None)))
+
+
 def _first_sentence_title(text):
-    spans = sentences(text)
-    if not spans:
-        return "", None, None
-    start, end = spans[0]
-    # Leave out a dateline: "Washington.- ", "Ciudad de México, 2 de junio (Agencia).– ".
-    dateline = re.match(r"[^.;:\n]{0,60}?(?:\.\s*[-–—]|\s[-–—]\s)\s*", text[start:end])
-    if dateline:
-        start += dateline.end()
-    clause = re.split(r",\s|;\s|:\s", text[start:end])[0]
-    words = clause.split()[:TITLE_WORDS]
-    title = " ".join(words).rstrip(" .")
-    return title, start, start + len(title)
+    """The first clause of the first sentence that is not page furniture, its dateline left out
+    ("Washington.- ", "Ciudad de México, 2 de junio (Agencia).– ", "WASHINGTON: ")."""
+    for start, end in sentences(text):
+        dateline = DATELINE.match(text[start:end])
+        if dateline:
+            start += dateline.end()
+        clause = re.split(r",\s|;\s|:\s", text[start:end])[0]
+        if len(clause.split()) <= 2 or _furniture(text[start:end]):
+            continue
+        title = " ".join(clause.split()[:TITLE_WORDS]).rstrip(" .")
+        return title, start, start + len(title)
+    return "", None, None
 
 
 def draft(text, *, published=None, publisher="", language=None, known=None):

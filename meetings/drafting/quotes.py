@@ -329,7 +329,7 @@ class Attributor:
         """ "the U.S. official", "el líder de la diplomacia estadounidense": the first-named
         person of that country, when the phrase names exactly one country."""
         codes = {code for _, _, code in self.nations.find_all(phrase)} if self.nations else set()
-        if len(codes) != 1:
+        if len(codes) != 1 or not find_phrases(fold(phrase), cue_words("person_nouns", None)):
             return None
         code = codes.pop()
         for o_start, _, person in self.occurrences:
