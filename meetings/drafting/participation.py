@@ -58,6 +58,12 @@ OTHER_MEETING = re.compile(
     r"\b(?:after|before|following|tras|despues de|antes de)\s+(?:(?:an?|his|her|their|una|su)\s+)?"
     r"(?:[\w-]+\s+)?(?:meeting|talks|reunion|encuentro)s?\s+(?:with|con)\s+$"
 )
+# "on the sidelines of the summit hosted by President X": who hosts another event.
+EVENT_BY = re.compile(
+    r"\b(?:summit|conference|forum|dinner|reception|ceremony|cumbre|conferencia|foro|cena|"
+    r"recepcion|ceremonia)\b[^.;:]{0,50}\b(?:hosted|organized|organised|convened|offered|"
+    r"organizad[oa]|convocad[oa]|ofrecid[oa]|presidid[oa])\s+(?:by|por)\s+(?:el\s+|la\s+|the\s+)?$"
+)
 # Nouns of the meeting that may stand between two coordinated names without ending the list.
 JOINED = re.compile(
     r"\s*(?:,\s*)?(?:and|y|e|as well as|asi como)\s+(?:(?:the|el|la|his|her|su)\s+)?"
@@ -116,7 +122,7 @@ class Classifier:
         found += [
             _Cue(m.start(), m.end()) for m in SPANISH_FUTURE.finditer(self.text, window, left)
         ]
-        for rule in (MESSAGE_FROM, OTHER_MEETING):
+        for rule in (MESSAGE_FROM, OTHER_MEETING, EVENT_BY):
             match = rule.search(self.folded, window, left)
             found += [_Cue(match.start(), match.end())] if match else []
         found = [m for m in found if self._reaches(m.end(), left)]

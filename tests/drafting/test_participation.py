@@ -303,3 +303,22 @@ def test_sides_from_companions_and_from_the_pair_the_text_names():
     sides = {p.name: p.country for p in find_people(text, (), NATIONS)}
     assert sides["Rosa Villavicencio"] == "CO"
     assert sides["Hugo de Zela"] == "PE"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentioned"),
+    [
+        (
+            "On the sidelines of the G20 summit hosted by President Luiz Inácio Lula da Silva, "
+            "Secretary Antony Blinken met Foreign Minister Mauro Vieira.",
+            "Luiz Inácio Lula da Silva",
+        ),
+        (
+            "Secretary Antony Blinken met Foreign Minister Marcelo Ebrard. President Andrés Manuel "
+            "López Obrador sent a message of friendship.",
+            "Andrés Manuel López Obrador",
+        ),
+    ],
+)
+def test_the_host_of_another_event_and_the_sender_of_a_message_are_mentioned(text, mentioned):
+    assert all_verdicts(text)[mentioned] == "mention"
