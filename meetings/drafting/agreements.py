@@ -52,7 +52,11 @@ def find_agreements(text):
             continue
         kind, match = cue
         passage_start = _clause_start(text, start, match.start())
+        if not _binds_both_sides(text, folded, kind, match, passage_start, end):
+            continue
         items = _enumerated(text, folded, match.end(), end)
+        if kind == "agreement":
+            items = items or _documents(text, folded, match.end(), end)
         titles = items or [_title(text, match, end)]
         found += [AgreementFact(title, kind, passage_start, end) for title in titles if title]
     return found
@@ -69,6 +73,54 @@ def _best_cue(folded, start, end):
         return None
     # "entered three agreements" over "agreed to"; the first of the best kind.
     return min(found, key=lambda item: (item[0] != "agreement", item[1].start()))
+
+
+# The subject of a commitment made by both sides: "the two", "Ministers", "X and Y".
+PLURAL_SUBJECT = re.compile(
+    r"\b(?:and|y|both|ambos|ambas|two|dos|they|ellos|leaders|ministers|ministros|ministras|"
+    r"officials|funcionarios|sides|partes|countries|paises|governments|gobiernos|delegations|"
+    r"delegaciones|cancilleres|presidents|presidentes|secretaries|secretarios|allies|parties)\b"
+)
+MODAL = re.compile(
+    r"\b(?:must|should|will|would|shall|need to|needs to|deben|debe|deberan|deberia|se debe)\b"
+)
+
+
+def _binds_both_sides(text, folded, kind, match, subject_start, end):
+    """Whether a cue is of something both sides did: "which was signed" speaks again of an
+    agreement already named; "agreed that X is ..." states no commitment; "The Secretary ...
+    committed to" is one side's pledge (but "se acordó", "it was agreed" are both sides')."""
+    before = folded[max(0, match.start() - 25) : match.start()]
+    if kind == "agreement":
+        return not re.search(r"\b(?:which|that|que)\s+(?:was|were|fue|fueron|has been)\s+$", before)
+    if re.match(r"agreed that|acordaron que", match.group()) and not MODAL.search(
+        folded, match.end(), end
+    ):
+        return False
+    impersonal = re.search(r"\b(?:se|it was|it has been)\s+$", before)
+    # The subject opens the clause, or follows an opening phrase: "Looking ahead ..., the Prime
+    # Minister and President Biden agreed".
+    segments = [p for p in re.split(r",\s+", folded[subject_start : match.start()]) if p.strip()]
+    subjects = [" ".join(p.split()[:6]) for p in segments[:1] + segments[-1:]]
+    return bool(impersonal or any(PLURAL_SUBJECT.search(p) for p in subjects))
+
+
+def _documents(text, folded, cue_end, end):
+    """ "signed a Joint Declaration on Cooperation ... and a memorandum of understanding": one
+    agreement per document named after the cue."""
+    tail_end = cue_end + len(re.split(r"[;:]|\.\s|\.$", text[cue_end:end])[0])
+    found = find_phrases(folded, cue_words("agreement_cues", "documents"), cue_end, tail_end)
+    if len(found) < 2:
+        return []
+    titles = []
+    for index, document in enumerate(found):
+        stop = found[index + 1].start() if index + 1 < len(found) else tail_end
+        piece = re.split(
+            r",\s|\s+(?:and|y)\s+(?:an?|the|un|una|el|la)?\s*$", text[document.start() : stop]
+        )[0]
+        piece = re.sub(r"\s+(?:and|y)(?:\s+(?:an?|the|un|una|el|la))?\s*$", "", piece.strip(" ,"))
+        titles.append(" ".join(piece.split()[:TITLE_WORDS]))
+    return [t[:1].upper() + t[1:] for t in titles if t]
 
 
 def _clause_start(text, sentence_start, cue_start):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
 
-from .text import cue_words, find_phrases, fold, sentences, spans_of_lines
+from .text import cue_words, find_phrases, fold, in_future_clause, sentences, spans_of_lines
 
 EN_MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|"
@@ -43,7 +43,8 @@ PATTERNS = [
     # Tuesday, May 3, 2022 / May 3
     rf"(?:(?P<wd>{EN_DAYS}),?\s+)?(?P<m1>{M})\s+(?P<d1>{D})\b{YEAR_TAIL}?",
     # el martes 14 de diciembre de 2017 / 14 December 2017 / 8 febrero 2017
-    rf"(?:(?P<wd>{EN_DAYS}|{ES_DAYS}),?\s+)?(?P<d1>{D})\s+(?:de\s+)?(?P<m1>{M}){YEAR_TAIL}?",
+    rf"(?:(?P<wd>{EN_DAYS}|(?i:{ES_DAYS})),?\s+)?(?:(?:the\s+)?(?P<d1>{D})\s+(?:de\s+|of\s+)?)"
+    rf"(?P<m1>{M}){YEAR_TAIL}?",
     # early May 2018 / a mediados de mayo de 2018 / May 2018
     rf"(?:{QUALIFIER}[\s-]+)?(?P<m1>{M}){YEAR_TAIL}",
     # in early May / a principios de mayo
@@ -51,6 +52,17 @@ PATTERNS = [
     rf"(?<=\bin )(?P<m1>{M})\b(?!\s+\d)",
     rf"(?<=\ben )(?P<m1>{ES_MONTHS})\b(?!\s+\d)",
 ]
+# "el último martes 10", "el pasado martes 10", "on Tuesday the 10th": a day of the month, read
+# against the publication date.
+WEEKDAY_DAY = re.compile(
+    rf"\b(?:(?:el|este|esta|on)\s+)?(?:(?:último|ultimo|pasado)\s+)?(?P<wd>(?i:{ES_DAYS})|{EN_DAYS})"
+    rf"\s+(?:the\s+)?(?P<d1>{D})\b(?!\s*(?:de\s+)?(?:{M}))"
+)
+# 2023-11-15, 15/11/2023, 15.11.2023: read only when the order of day and month is certain.
+NUMERIC = re.compile(
+    r"(?<![\d/.-])(?:(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})|"
+    r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d{2}))(?![\d/-]|\.\d)"
+)
 RELATIVE = re.compile(
     rf"\b(?P<rel>today|yesterday|this (?:morning|afternoon|evening)|hoy|ayer|"
     rf"esta (?:mañana|tarde|noche)|este día|"
@@ -89,10 +101,13 @@ class Candidate:
 def find_candidates(text):
     """Every date expression, longest first where two overlap, explicit before relative."""
     explicit = []
-    for pattern in DATE_RE:
+    for pattern in [*DATE_RE, WEEKDAY_DAY]:
         for match in pattern.finditer(text):
             parts = {k: v for k, v in match.groupdict().items() if v}
             explicit.append(Candidate(match.start(), match.end(), parts))
+    for match in NUMERIC.finditer(text):
+        parts = {k: v for k, v in match.groupdict().items() if v}
+        explicit.append(Candidate(match.start(), match.end(), {**parts, "numeric": "1", "d1": "1"}))
     kept = _without_overlaps(explicit, [])
     relative = [Candidate(m.start(), m.end(), {}, m.group("rel")) for m in RELATIVE.finditer(text)]
     kept = sorted(kept + _without_overlaps(relative, kept), key=lambda c: c.start)
@@ -156,6 +171,10 @@ def resolve(candidate, language, published):
     if candidate.relative:
         return _resolve_relative(candidate, language, published)
     parts = candidate.parts
+    if "numeric" in parts:
+        return _resolve_numeric(candidate, language)
+    if "m1" not in parts:
+        return _resolve_day_of_month(candidate, published)
     year = parts.get("y")
     if not year and not published:
         return None
@@ -196,6 +215,46 @@ def _resolve_relative(candidate, language, published):
     return DateFact(day, None, "day", True, candidate.start, candidate.end, note)
 
 
+def _resolve_numeric(candidate, language):
+    """ISO dates always; 15/11/2023 when one number cannot be a month, or in Spanish (day
+    first); 03/04/2023 in English is left unknown rather than guessed."""
+    parts = candidate.parts
+    if "iy" in parts:
+        year, month, day = int(parts["iy"]), int(parts["im"]), int(parts["id"])
+    else:
+        a, b, year = int(parts["a"]), int(parts["b"]), int(parts["y"])
+        if a > 12 or (language == "es" and b <= 12):
+            day, month = a, b
+        elif b > 12:
+            day, month = b, a
+        else:
+            return None
+    try:
+        found = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return DateFact(found, None, "day", False, candidate.start, candidate.end)
+
+
+def _resolve_day_of_month(candidate, published):
+    """ "el último martes 10": the latest day numbered so, on or before the publication date,
+    and only if it falls on that weekday."""
+    if not published:
+        return None
+    day = int(_clean_day(candidate.parts["d1"]))
+    month_start = published.replace(day=1)
+    for first in (month_start, (month_start - datetime.timedelta(days=1)).replace(day=1)):
+        try:
+            found = first.replace(day=day)
+        except ValueError:
+            continue
+        weekday = _weekday_index(fold(candidate.parts["wd"]).lower())
+        if found <= published and weekday == found.weekday():
+            note = f"The month and year are the publication's ({published.isoformat()})."
+            return DateFact(found, None, "day", True, candidate.start, candidate.end, note)
+    return None
+
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS_ES = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
 
@@ -207,11 +266,19 @@ def _weekday_index(word):
     return None
 
 
+# What a page's date line may hold besides the date: "Published on:", a time, its zone.
+PAGE_DATE_LABELS = re.compile(
+    r"(?i)\b(?:published|posted|updated|last updated|publicado|actualizado|fecha|date)\b"
+    r"(?:\s+(?:on|el))?\s*:?|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4}\b)?"
+)
+
+
 def is_date_line(text, start, end):
     """A line that holds only a date (and perhaps a weekday): the page's date, not the meeting's."""
     for line_start, line_end in spans_of_lines(text):
         if line_start <= start and end <= line_end:
             rest = (text[line_start:start] + text[end:line_end]).strip(" ,.-–—|")
+            rest = PAGE_DATE_LABELS.sub("", rest)
             return not re.search(r"[A-Za-zÁ-ú]{3,}", rest) or _dateline_prefix(
                 text, line_start, end
             )
@@ -240,12 +307,14 @@ def score(text, folded, candidate, spans):
     window = max(start, candidate.start - 60)
     if find_phrases(folded, cue_words("date_rejections", None), window, candidate.start):
         return None
-    if find_phrases(folded, cue_words("future_cues", None), start, end):
+    if in_future_clause(text, (start, end), candidate.start):
         return None
     if is_date_line(text, candidate.start, candidate.end):
         return None
     points = 0
-    if find_phrases(folded, cue_words("meeting_cues", None), start, end):
+    # A signing dates the meeting at which it took place.
+    cues = cue_words("meeting_cues", None) + cue_words("agreement_cues", "agreement")
+    if find_phrases(folded, cues, start, end):
         points += 3
     if candidate.parts.get("y"):
         points += 1

@@ -10,13 +10,15 @@ from dataclasses import asdict, dataclass, field
 
 from .agreements import find_agreements
 from .dates import DateFact, find_date, published_from_text
+from .delegations import find_delegations
 from .known import KnownWorld, title_on
 from .nations import nations
-from .participation import Classifier, find_delegations, roles
+from .participation import Classifier, roles
 from .people import find_people
 from .places import find_place
 from .quotes import find_quotes
 from .text import (
+    UPPER,
     containing,
     cue_words,
     detect_language,
@@ -30,6 +32,10 @@ from .text import (
 from .topics import find_topics
 
 TITLE_WORDS = 14
+DATELINE = re.compile(
+    rf"(?:[^.;:\n(]{{0,60}}?(?:\([^)\n]{{0,40}}\))?(?:\.\s*[-–—]|\s[-–—]\s)|[{UPPER}][{UPPER} .,]{{2,40}}:)\s*"
+)
+ABBREVIATED_END = re.compile(r"\b(?:[A-Z][a-z]{1,4}|[A-Z](?:\.[A-Z])+)\.$")
 
 
 @dataclass
@@ -70,32 +76,39 @@ def passage(source, start, end, **fields):
 
 def find_title(text):
     """The headline (a short line before the body that is not page furniture), with offsets."""
-    boilerplate = cue_words("boilerplate", None)
     for start, end in spans_of_lines(text):
         line = text[start:end]
         words = line.split()
-        if len(words) >= 12 and line.rstrip().endswith((".", "”", '"')):
+        sentence_end = line.rstrip().endswith((".", "”", '"')) and not ABBREVIATED_END.search(line)
+        if len(words) >= 12 and sentence_end:
             break
-        furniture = "|" in line or find_phrases(fold(line), boilerplate)
         dated = re.fullmatch(r"[\w\s,.]*\d{4}[\w\s,.]*", line) and len(words) <= 6
-        if 4 <= len(words) <= 20 and not furniture and not dated and not line.endswith((".", ":")):
+        # A headline may end in an abbreviation ("... - State Dept."), not in a sentence's stop.
+        stop = line.endswith(":") or (line.endswith(".") and not ABBREVIATED_END.search(line))
+        if 4 <= len(words) <= 20 and not _furniture(line) and not dated and not stop:
             return line.strip(), start, end
     return _first_sentence_title(text)
 
 
+def _furniture(line):
+    """A site's name ("UrduPoint.com"), navigation, a line of links: no headline."""
+    site = re.search(r"\b\w+\.(?:com|org|net|news|info|gov|gob)\b", line)
+    return bool("|" in line or site or find_phrases(fold(line), cue_words("boilerplate", None)))
+
+
 def _first_sentence_title(text):
-    spans = sentences(text)
-    if not spans:
-        return "", None, None
-    start, end = spans[0]
-    # Leave out a dateline: "Washington.- ", "Ciudad de México, 2 de junio (Agencia).– ".
-    dateline = re.match(r"[^.;:\n]{0,60}?(?:\.\s*[-–—]|\s[-–—]\s)\s*", text[start:end])
-    if dateline:
-        start += dateline.end()
-    clause = re.split(r",\s|;\s|:\s", text[start:end])[0]
-    words = clause.split()[:TITLE_WORDS]
-    title = " ".join(words).rstrip(" .")
-    return title, start, start + len(title)
+    """The first clause of the first sentence that is not page furniture, its dateline left out
+    ("Washington.- ", "Ciudad de México, 2 de junio (Agencia).– ", "WASHINGTON: ")."""
+    for start, end in sentences(text):
+        dateline = DATELINE.match(text[start:end])
+        if dateline:
+            start += dateline.end()
+        clause = re.split(r",\s|;\s|:\s", text[start:end])[0]
+        if len(clause.split()) <= 2 or _furniture(text[start:end]):
+            continue
+        title = " ".join(clause.split()[:TITLE_WORDS]).rstrip(" .")
+        return title, start, start + len(title)
+    return "", None, None
 
 
 def draft(text, *, published=None, publisher="", language=None, known=None):
@@ -107,10 +120,16 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
     result = Draft(source_text=source, language=language)
     _add_title(result)
     published = _add_date(result, published)
-    _add_place(result, known, world)
     publisher_country = world.publisher_country(publisher)
     people = find_people(source, known.officials, world, publisher_country)
-    _add_people(result, people, source, publisher_country)
+    classifier = Classifier(source, people)
+    verdicts = [(person, classifier.classify(person)) for person in people]
+    # The place is read where the participants are named, not where the mentioned people are.
+    spans = [
+        (o.start, o.end) for p, v in verdicts if v.kind == "participant" for o in p.occurrences
+    ]
+    _add_place(result, known, world, spans)
+    _add_people(result, verdicts, source, publisher_country)
     _add_quotes(result, source, people, world)
     masked = [
         (o.title_start, o.start) for p in people for o in p.occurrences if o.title_start is not None
@@ -124,7 +143,7 @@ def draft(text, *, published=None, publisher="", language=None, known=None):
         result.agreements.append(
             passage(source, item.start, item.end, title=item.title, kind=item.kind)
         )
-    for group in find_delegations(source, world):
+    for group in find_delegations(source, world, people):
         start, end = containing(sentences(source), group.start) or (group.start, group.end)
         result.delegations.append(
             passage(source, start, end, country=group.country, description=group.description)
@@ -159,8 +178,8 @@ def _add_date(result, published):
     return published
 
 
-def _add_place(result, known, world):
-    place = find_place(result.source_text, known.cities, world.table)
+def _add_place(result, known, world, people_spans):
+    place = find_place(result.source_text, known.cities, world.table, people_spans)
     result.city, result.country, result.city_slug = place.city, place.country, place.city_slug
     if place.start is not None:
         result.passages["place"] = passage(result.source_text, place.start, place.end)
@@ -172,13 +191,12 @@ def _meeting_day(result):
     return None
 
 
-def _add_people(result, people, text, publisher_country=None):
-    classifier = Classifier(text)
-    verdicts = [(person, classifier.classify(person)) for person in people]
+def _add_people(result, verdicts, text, publisher_country=None):
     inferred = set()
+    participants = [p for p, v in verdicts if v.kind == "participant"]
     fallback = _fallback_side(result, publisher_country)
-    for person, verdict in verdicts:
-        if verdict.kind == "participant" and person.country is None and fallback:
+    for person in participants:
+        if person.country is None and fallback:
             person.country = fallback
             inferred.add(person.key)
     role_of = roles(text, [(p, v) for p, v in verdicts if v.kind == "participant"])

@@ -5,7 +5,8 @@ Fact-by-fact precision and recall of the reader against hand-made golds.
                                          [--fixtures fixtures] [--verbose]
 
 A folder holds `NN_name.txt` + `NN_name.json` pairs, the JSON in the draft's shape (optional
-"published", "publisher" and "language" are passed to draft()). Facts are compared as follows:
+"published", "publisher" and "language", at the top level or in a "source" object as the export
+has them, are passed to draft()). Facts are compared as follows:
 participants by name and side, names compared without accents or case, a surname alone
 counting when it is the same person; mentions by name; quotes by speaker and by text, the
 draft covering at least 80% of the gold's characters; topics by slug; agreements by
@@ -192,16 +193,21 @@ def pairs(folder):
             yield gold_path.stem, text_path.read_text(encoding="utf-8"), gold
 
 
+def source_metadata(gold):
+    """The publication date, publisher and language a gold gives its source: at its top level (the
+    draft's shape) or in its "source" (the export's shape)."""
+    source = gold.get("source") or {}
+    published = gold.get("published") or source.get("published")
+    return {
+        "published": datetime.date.fromisoformat(published) if published else None,
+        "publisher": gold.get("publisher") or source.get("publisher") or "",
+        "language": gold.get("language") or source.get("language"),
+    }
+
+
 def evaluate_release(text, gold, known):
     """The draft of one release compared with its gold."""
-    published = gold.get("published")
-    drafted = draft(
-        text,
-        published=datetime.date.fromisoformat(published) if published else None,
-        publisher=gold.get("publisher") or "",
-        language=gold.get("language"),
-        known=known,
-    ).to_json()
+    drafted = draft(text, **source_metadata(gold), known=known).to_json()
     return {
         "facts": compare_facts(gold, drafted, text),
         "date": date_verdict(gold, drafted),

@@ -9,6 +9,10 @@ import re
 
 from .text import fold, load_data
 
+# What joins the two countries of a pair: "España - Estados Unidos", "Peruano-Chileno",
+# "Colombia y de Ecuador", "Mexico and the United States".
+PAIRED = r"\s*(?:[-–—/]|(?:y|e|and)(?:\s+(?:de|del|of))?(?:\s+(?:la|el|los|the))?)\s*"
+
 
 class Nations:
     """Country lookups over one country table (code -> names and adjectives)."""
@@ -17,21 +21,24 @@ class Nations:
         self.table = table
         by_form = {}
         for code, entry in table.items():
-            for form in entry["names"] + entry["adjectives"]:
+            # A Spanish adjective may open a compound: "Consejo Empresarial Peruano-Chileno".
+            capitalised = [a[:1].upper() + a[1:] for a in entry["adjectives"] if a.islower()]
+            for form in entry["names"] + entry["adjectives"] + capitalised:
                 if len(form) >= 2:
                     by_form.setdefault(form, code)
         self.by_form = by_form
         self.by_folded = {fold(form): code for form, code in by_form.items() if len(form) > 3}
         forms = sorted(by_form, key=len, reverse=True)
         self.pattern = re.compile(
-            r"(?<![\w.])(" + "|".join(re.escape(form) for form in forms) + r")(?:'s|’s|')?(?![\w])"
+            rf"(?<![\w.])(?:(?:{state_forms()})\s+(?:the\s+|la\s+|el\s+)?)?"
+            r"(?P<form>" + "|".join(re.escape(form) for form in forms) + r")(?:'s|’s|')?(?![\w])"
         )
 
     def find_all(self, text, start=0, end=None):
         """(start, end, code) of every country name or adjective in a stretch of text."""
         end = len(text) if end is None else end
         return [
-            (m.start(), m.end(), self.by_form[m.group(1)])
+            (m.start(), m.end(), self.by_form[m.group("form")])
             for m in self.pattern.finditer(text, start, end)
         ]
 
@@ -47,6 +54,21 @@ class Nations:
         if found and not text[found[-1][1] : position].strip(" ,"):
             return found[-1][2]
         return None
+
+    def other_in_pair(self, text, sides):
+        """The country paired in the text with the one side given ("España - Estados Unidos",
+        "Peruano-Chileno", "los Gobiernos de Colombia y de Ecuador"), when there is one side and
+        exactly one such other country; else None."""
+        if len(sides) != 1:
+            return None
+        (side,) = sides
+        found = self.find_all(text)
+        others = set()
+        for (_, end, first), (start, _, second) in zip(found, found[1:], strict=False):
+            joined = re.fullmatch(PAIRED, text[end:start])
+            if joined and side in (first, second) and first != second:
+                others.add(second if first == side else first)
+        return others.pop() if len(others) == 1 else None
 
     def code_of(self, name):
         """The code of a country given by name, any case or accents."""
@@ -66,6 +88,15 @@ class Nations:
             if any(re.search(rf"\b{re.escape(fold(n))}\b", folded) for n in names):
                 return code
         return None
+
+
+@functools.cache
+def state_forms():
+    """ "Republic of", "República Federal de" ...: words of a formal name before a country's, as a
+    regex (the state form's own capitals, either case of the connectors)."""
+    forms = load_data("countries")["state_forms"]
+    phrases = sorted(forms["en"] + forms["es"], key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
 @functools.cache

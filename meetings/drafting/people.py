@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .sides import SideFinder, organisation_title
 from .text import find_phrases, fold, normalize, sentences
 from .titles import (
     TOKEN,
@@ -25,6 +26,7 @@ from .titles import (
 )
 
 FUZZY_MATCH = 90
+COUNTERPART_WORDS = {"counterpart", "homologo", "homologa", "par"}
 
 
 @dataclass
@@ -106,9 +108,14 @@ class PeopleFinder:
                 self._add_titled(start, end, title, title_start, nationality)
         self._link_surnames()
         self._merge_surnames()
+        self._merge_variants()
+        sides = SideFinder(self.text, self.nations, self.people.values(), self.sentences)
         for person in self.people.values():
-            person.country = person.country or self._side(person)
             person.occurrences.sort(key=lambda o: o.start)
+        for person in self.people.values():
+            side = person.country or sides.side(person)
+            fallback = None if organisation_title(person.title) else self.publisher_country
+            person.country = side or title_country(person.title) or fallback
         return sorted(self.people.values(), key=lambda p: p.first.start)
 
     def _merge_surnames(self):
@@ -121,6 +128,21 @@ class PeopleFinder:
                 fuller[0].occurrences += person.occurrences
                 fuller[0].title = fuller[0].title or person.title
                 del self.people[key]
+
+    def _merge_variants(self):
+        # "Le Drian" and "Jean-Yves Le Drian"; "Mike Pompeo" and "Michael R. Pompeo" (one surname,
+        # one initial): one person, the first named keeps the name unless the other is known.
+        people = sorted(
+            self.people.items(), key=lambda item: min(o.start for o in item[1].occurrences)
+        )
+        for key, person in people:
+            if key not in self.people:
+                continue
+            for other_key, other in list(self.people.items()):
+                if other_key != key and _variant(person, other) and not other.slug:
+                    person.occurrences += other.occurrences
+                    person.title = better_title(person.title, other.title)
+                    del self.people[other_key]
 
     def _is_taken(self, start, end):
         return any(start < t_end and t_start < end for t_start, t_end in self.taken)
@@ -142,7 +164,7 @@ class PeopleFinder:
         )
         title, title_start, nationality = titled or ("", None, None)
         person.occurrences.append(self._occurrence(start, end, title, title_start, nationality))
-        person.title = person.title or title
+        person.title = better_title(person.title, title)
 
     def _add_titled(self, start, end, title, title_start, nationality):
         name = self.text[start:end]
@@ -159,7 +181,7 @@ class PeopleFinder:
                 return None
             person = self.people.setdefault(normalize(name), Person(normalize(name), name))
         person.occurrences.append(self._occurrence(start, end, title, title_start, nationality))
-        person.title = person.title or title
+        person.title = better_title(person.title, title)
         return None
 
     def _person_named(self, name):
@@ -185,64 +207,23 @@ class PeopleFinder:
                         if end > start:
                             person.occurrences.append(self._occurrence(start, end))
 
-    def _side(self, person):
-        finders = (self._side_named, self._side_counterpart, self._side_list, self._side_delegation)
-        for finder in finders:
-            for occurrence in person.occurrences:
-                found = finder(occurrence)
-                if found:
-                    return found
-        return title_country(person.title) or self.publisher_country
 
-    def _side_named(self, occurrence):
-        return occurrence.country
+def _variant(person, other):
+    """Whether another name is this person's: its words end this one's ("Le Drian", "Bhutto
+    Zardari"), or the same surname and first initial ("Michael R. Pompeo")."""
+    mine, theirs = person.tokens(), other.tokens()
+    if len(theirs) < 2 or len(mine) < 2:
+        return False
+    if len(theirs) < len(mine) and mine[-len(theirs) :] == theirs:
+        return True
+    return mine[-1] == theirs[-1] and mine[0][0] == theirs[0][0] and mine != theirs
 
-    def _side_counterpart(self, occurrence):
-        # "his Mexican counterpart, Foreign Secretary Luis Videgaray"; "su homólogo mexicano, ..."
-        at = occurrence.title_start if occurrence.title_start is not None else occurrence.start
-        before = self.text[max(0, at - 45) : at]
-        match = re.search(
-            r"(\S+)\s+(?:counterpart|homólog[oa])\s*,?\s*$|(?:counterpart|homólog[oa])\s+(\S+?),?\s*$",
-            before,
-        )
-        if match:
-            return self.nations.first(match.group(1) or match.group(2))
-        return None
 
-    def _side_list(self, occurrence):
-        # "Mexico's Secretary of Government Miguel Osorio, and Acting Attorney General Alberto
-        # Elías Beltrán": an item of a list takes the nationality of the item before it, and so
-        # does someone "accompanied by" the person before.
-        at = occurrence.title_start if occurrence.title_start is not None else occurrence.start
-        joined = r"\s*,?\s*(?:and|y|e|(?:accompanied|joined) by|along with|acompañad[oa]s? (?:por|de)|junto (?:con|a))?\s*(?:the|el|la|los|las)?\s*"
-        for person in self.people.values():
-            for other in person.occurrences:
-                between = self.text[other.end : at]
-                if other.end <= at and re.fullmatch(joined, between):
-                    return other.country
-        return None
-
-    def _side_delegation(self, occurrence):
-        # "Mexico's delegation was led by ...", "the US delegation was headed by ..., with ..."
-        sentence = next((s for s in self.sentences if s[0] <= occurrence.start < s[1]), None)
-        if not sentence:
-            return None
-        after = self.text[occurrence.end : sentence[1]]
-        joined = re.match(
-            r"\W*(?:\w+\s+){0,2}?(?:joined|led|headed|of|encabezó|integró)\s+(?:the\s+|la\s+)?(\S+(?:\s\S+)?)\s+delegation",
-            after,
-        )
-        if joined and self.nations.first(joined.group(1)):
-            return self.nations.first(joined.group(1))
-        before = self.text[sentence[0] : occurrence.start]
-        found = list(
-            re.finditer(
-                r"(\S+(?:\s\S+)?)\s+delegation\b|delegaci[oó]n\s+(\S+(?:\s\S+){0,2})", before
-            )
-        )
-        if found:
-            return self.nations.first(found[-1].group(1) or found[-1].group(2))
-        return None
+def better_title(current, new):
+    """The first title given, unless it only says "counterpart" and a real one follows."""
+    if not current or fold(current) in COUNTERPART_WORDS:
+        return new or current
+    return current
 
 
 def _surname_like(name):

@@ -9,14 +9,35 @@ last from context: a quote with no attribution right after another speaker's quo
 speaker's, marked attributed_by_context.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .text import UPPER, cue_words, find_phrases, fold, load_data, sentences, spans_of_lines
 
-QUOTED = re.compile(r"“([^“”\n]+)(?:”|(?=\n))|\"([^\"\n]+)\"|«([^«»\n]+)»")
+QUOTED = re.compile(
+    r"“([^“”\n]+)(?:”|(?=\n)|$)|\"([^\"\n]+)\"|«([^«»\n]+)»"
+    # ‘Single quotes’ and 'straight ones', apostrophes ("Russia’s") within them.
+    r"|(?<!\w)‘((?:[^‘’\n]|’(?=\w))+)’(?!\w)|(?<![\w'])'((?:[^'\n]|'(?=\w))+)'(?![\w'])"
+    # A paragraph opened by a straight quote that the line never closes.
+    r"|(?<!\S)\"(?=[A-Z¿¡])([^\"\n]+)(?=\n|$)"
+)
+GROUPS = (1, 2, 3, 4, 5, 6)
+# "SECRETARY BLINKEN: Good morning ..." -- a transcript's speaker label.
+LABEL = re.compile(r"(?m)^(?P<label>(?:[A-Z][A-Z.'’-]+[ \t]+){0,3}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
+# Words that open a phrase that is no subject: "aseguró tras la conversación", "En esos
+# encuentros, agregó, ...": the speaker is the one the text was speaking of.
+NO_SUBJECT = re.compile(
+    r"\s*(?:tras|después|durante|en|ante|al|a|después de|after|during|in|at|on|following|"
+    r"later|later on|then|luego|también|also|además)\b",
+    re.I,
+)
 MIN_WORDS = 4
 PRONOUNS = r"(?:he|she|they|él|ella)"
+# Role nouns a foreign minister also answers to.
+GENERIC_NOUNS = {"minister", "ministro", "ministra", "secretary", "secretario", "secretaria"}
+# A document that speaks for its issuer: "asegura el comunicado", "the statement said".
+DOCUMENTS = r"comunicado|nota de prensa|nota|declaración|statement|communiqué|readout|press release"
 
 
 @dataclass
@@ -41,7 +62,7 @@ def find_quoted(text):
     """Each quotation long enough to be a statement: (text start, text end), marks excluded."""
     spans = []
     for match in QUOTED.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        group = next(g for g in GROUPS if match.group(g) is not None)
         start, end = match.span(group)
         body = text[start:end]
         trimmed = body.rstrip(" ,")
@@ -69,7 +90,11 @@ class Attributor:
         self.speech = cue_words("speech_verbs", None)
 
     def run(self):
-        self.quoted = find_quoted(self.text)
+        labelled = self.labelled()
+        blocks = [(f.start, f.end) for f in labelled]
+        self.quoted = [
+            q for q in find_quoted(self.text) if not any(s <= q[0] < e for s, e in blocks)
+        ]
         facts = []
         for start, end in self.quoted:
             fact = QuoteFact(self.text[start:end], start, end)
@@ -79,7 +104,29 @@ class Attributor:
                 fact.attributed_by_context = fact.speaker is not None
             facts.append(fact)
         # An attribution the reader could not resolve is no quote to propose.
-        return [fact for fact in facts if fact.speaker and fact.speaker is not UNRESOLVED]
+        facts = [fact for fact in facts if fact.speaker and fact.speaker is not UNRESOLVED]
+        return sorted(facts + labelled, key=lambda fact: fact.start)
+
+    def labelled(self):
+        """A transcript's paragraphs under a speaker label ("SECRETARY BLINKEN: ..."), each a
+        quote of the person the label names; labels of no one found ("QUESTION:") are left out."""
+        labels = list(LABEL.finditer(self.text))
+        facts = []
+        for index, label in enumerate(labels):
+            surname = fold(label.group("label").split()[-1])
+            person = next((p for p in self.people if surname in p.tokens()), None)
+            if person is None:
+                continue
+            block_end = labels[index + 1].start() if index + 1 < len(labels) else len(self.text)
+            for start, end in spans_of_lines(self.text):
+                start = max(start, label.end())
+                if (
+                    label.end() <= end <= block_end
+                    and len(self.text[start:end].split()) >= MIN_WORDS
+                ):
+                    speaker = Speaker(person.name, person)
+                    facts.append(QuoteFact(self.text[start:end], start, end, speaker))
+        return facts
 
     def _outside_quotes(self, position):
         return not any(s - 1 <= position < e + 1 for s, e in self.quoted)
@@ -96,6 +143,29 @@ class Attributor:
             if limit <= o_start and o_end <= position and self._outside_quotes(o_start):
                 found = Speaker(person.name, person)
         return found
+
+    def _antecedent(self, position):
+        """Whom "he"/"she" or an omitted subject refers to: the subject of the sentence before the
+        position, else of the nearest earlier sentence that has one."""
+        earlier = [s for s in self.sentences if s[0] < position]
+        for start, end in reversed(earlier[-4:]):
+            subject = self._sentence_subject(start, min(end, position))
+            if subject:
+                return subject
+        return None
+
+    def _sentence_subject(self, start, end):
+        # "La Canciller colombiana empezó ...": a role noun opening the sentence.
+        opening = re.match(r"\s*(?:the|el|la)\s+\S+(?:\s+\S+)?", self.text[start:end], re.I)
+        if opening and find_phrases(fold(opening.group()), cue_words("role_nouns", None)):
+            found = self._role_noun(opening.group(), start, prefer_subject=False)
+            if found:
+                return found
+        for o_start, _, person in self.occurrences:
+            ungoverned = self._outside_quotes(o_start) and not self._governed(o_start)
+            if start <= o_start < end and ungoverned:
+                return Speaker(person.name, person)
+        return None
 
     def after(self, end):
         """',” said Secretary Pompeo', ',” he said', ', afirmó el canciller', ', according to X'."""
@@ -130,22 +200,24 @@ class Attributor:
         return (
             self._person_in(start, end)
             or self._role_noun(phrase, start)
-            or self._institution(phrase)
+            or self._institution(phrase, start)
             or self._by_nationality(phrase, start)
+            or (self._antecedent(start) if NO_SUBJECT.match(phrase) else None)
             or UNRESOLVED
         )
 
     def _subject(self, subject, position, quote_end):
         """Who a subject names: a person, "he"/"she", a role noun, an institution."""
         if re.fullmatch(rf"\s*{PRONOUNS}\s*", subject, re.I):
-            return self._last_person_before(quote_end)
+            return self._antecedent(quote_end) or self._last_person_before(quote_end)
         if not subject.strip():
             return None
         return (
             self._person_in(position, position + len(subject))
             or self._role_noun(subject, position)
-            or self._institution(subject)
+            or self._institution(subject, position)
             or self._by_nationality(subject, position)
+            or (self._antecedent(position) if NO_SUBJECT.match(subject) else None)
         )
 
     def before(self, start):
@@ -227,29 +299,37 @@ class Attributor:
             return None
         return facts[-1].speaker
 
-    def _role_noun(self, phrase, position):
-        """ "the Chancellor", "el canciller", "the Secretary": the latest person so titled."""
-        nouns = cue_words("role_nouns", None)
-        found = find_phrases(fold(phrase), nouns)
+    def _role_noun(self, phrase, position, prefer_subject=True):
+        """ "the Chancellor", "el canciller", "la Ministra": the person so titled whom the sentence
+        before speaks of, else the latest so titled. A foreign minister answers to "minister" or
+        "secretary" too."""
+        found = find_phrases(fold(phrase), cue_words("role_nouns", None))
         if not found:
             return None
         noun = found[0].group()
         foreign = {fold(t) for t in load_data("titles")["foreign_minister"]}
+        generic = noun in GENERIC_NOUNS
         # "la canciller mexicana": of that country only.
         codes = {code for _, _, code in self.nations.find_all(phrase)} if self.nations else set()
         candidates = []
         for o_start, _, person in self.occurrences:
             title = fold(person.title or "")
-            matches = noun in title or (noun in foreign and any(f in title for f in foreign))
+            is_foreign = any(f in title for f in foreign)
+            matches = noun in title or ((noun in foreign or generic) and is_foreign)
             if o_start < position and matches and (not codes or person.country in codes):
                 candidates.append(person)
-        return Speaker(candidates[-1].name, candidates[-1]) if candidates else None
+        if not candidates:
+            return None
+        subject = self._antecedent(position) if prefer_subject else None
+        if subject and subject.person in candidates:
+            return subject
+        return Speaker(candidates[-1].name, candidates[-1])
 
     def _by_nationality(self, phrase, position):
         """ "the U.S. official", "el líder de la diplomacia estadounidense": the first-named
         person of that country, when the phrase names exactly one country."""
         codes = {code for _, _, code in self.nations.find_all(phrase)} if self.nations else set()
-        if len(codes) != 1:
+        if len(codes) != 1 or not find_phrases(fold(phrase), cue_words("person_nouns", None)):
             return None
         code = codes.pop()
         for o_start, _, person in self.occurrences:
@@ -257,20 +337,54 @@ class Attributor:
                 return Speaker(person.name, person)
         return None
 
-    def _institution(self, phrase):
-        """ "Mexico's Ministry of Foreign Affairs", "U.S. Department of State", as written."""
-        heads = "|".join(re.escape(h) for h in cue_words("organisations", "heads"))
-        run = rf"(?:[{UPPER}][\w.'’]*|of|for|the|de|la|del|y|and)"
-        runs = [m.group().strip() for m in re.finditer(rf"[{UPPER}][\w.'’]*(?:\s+{run})*", phrase)]
-        named = [r for r in runs if re.search(rf"\b(?:{heads})\b", r)]
-        if not named:
-            return None
-        return Speaker(re.sub(r"\s+(?:of|for|the|de|la|del|y|and)$", "", max(named, key=len)))
+    def _institution(self, phrase, position=None):
+        """ "Mexico's Ministry of Foreign Affairs", "la Cancillería peruana", "el ministerio de
+        Relaciones Exteriores", as written; "the communiqué" is its issuer's, the last
+        institution named before."""
+        named = institution_in(phrase)
+        if named:
+            return Speaker(named)
+        document = re.match(rf"\s*(?:the|el|la)\s+(?:{DOCUMENTS})\b", phrase, re.I)
+        if document and position is not None:
+            issuers = [institution_in(self.text[s:e]) for s, e in self.sentences if s < position]
+            words = "|".join(re.escape(w) for w in cue_words("organisations", "issuers"))
+            issuers = [i for i in issuers if i and re.search(rf"\b(?:{words})\b", i, re.I)]
+            return Speaker(issuers[-1]) if issuers else None
+        return None
+
+
+def institution_in(phrase):
+    """The longest institution a phrase names, as written, or None."""
+    heads = "|".join(re.escape(h) for h in cue_words("organisations", "heads"))
+    lower = "|".join(re.escape(h.lower()) for h in cue_words("organisations", "heads"))
+    run = rf"(?:[{UPPER}][\w.'’]*|of|for|the|de|la|del|y|and)"
+    # A nationality after the name: "la Cancillería peruana".
+    adjective = rf"(?:\s+(?:{_adjectives()}))?"
+    starts = rf"[{UPPER}][\w.'’]*|\b(?:{lower})\b(?=\s+(?:de|del|of)\s+[{UPPER}])"
+    runs = [
+        m.group().strip() for m in re.finditer(rf"(?:{starts})(?:\s+{run})*{adjective}", phrase)
+    ]
+    named = [r for r in runs if re.search(rf"\b(?:{heads})\b", r, re.I)]
+    if not named:
+        return None
+    return re.sub(r"\s+(?:of|for|the|de|la|del|y|and)$", "", max(named, key=len))
+
+
+@functools.cache
+def _adjectives():
+    countries = load_data("countries")["countries"].values()
+    adjectives = {a for entry in countries for a in entry["adjectives"] if a.islower()}
+    return "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
 
 
 def _last_clause(subject):
-    # The subject is what follows the last comma or conjunction before the verb.
-    parts = re.split(r",\s+|\s+(?:and|y|while|mientras)\s+", subject.strip())
+    # The subject is what follows the last comma or conjunction before the verb; after a bare
+    # conjunction ("he said, and stated that ...") it is the clause before's.
+    parts = [p for p in re.split(r",\s+|\s+(?:and|y|while|mientras)\s+", subject.strip()) if p]
+    if parts and re.fullmatch(r"(?:and|y|e|but|pero)", parts[-1], re.I):
+        parts.pop()
+        if parts and re.match(rf"{PRONOUNS}\b", parts[-1], re.I):
+            return re.match(rf"{PRONOUNS}\b", parts[-1], re.I).group()
     return parts[-1] if parts else subject
 
 

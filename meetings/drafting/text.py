@@ -242,6 +242,24 @@ def find_phrases(folded_text, phrases, start=0, end=None):
     return list(pattern.finditer(folded_text, start, len(folded_text) if end is None else end))
 
 
+# A Spanish verb in the future tense, by its accent: "sesionará", "se reunirá", "viajarán".
+SPANISH_FUTURE = re.compile(r"\b\w{2,}rán?\b")
+
+
+def in_future_clause(text, sentence, position):
+    """Whether a future cue ("will", "next", "próxima", "sesionará") governs a position of its
+    sentence: one before it, or one after it in the same clause. "The MoU, which was signed on
+    Monday, will focus on ..." is past; "the next meeting will be held in Washington" is not."""
+    start, end = sentence
+    folded = fold(text)
+    cues = find_phrases(folded, cue_words("future_cues", None), start, end)
+    cues += list(SPANISH_FUTURE.finditer(text, start, end))
+    for match in cues:
+        if match.start() < position or not re.search(r"[,;]", folded[position : match.start()]):
+            return True
+    return False
+
+
 def cue_words(group, key, language=None):
     """A cue list from cues.json, for one language or both."""
     entry = load_data("cues")[group][key] if key else load_data("cues")[group]

@@ -11,10 +11,16 @@ import functools
 import re
 
 from .known import default_countries
+from .nations import state_forms
 from .text import LOWER, UPPER, fold, load_data, normalize
 
 PARTICLES = r"de la|de los|de las|del|de|van der|van|von|da|dos|di|le|la"
-TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:['’-][{UPPER}][{LOWER}]+|-[{LOWER}]+)*|[{UPPER}]\.)"
+# A capitalised word ("Ebrard", "García-Peña", "McNamara", "O’Neill"), an initial with a full stop,
+# or a bare initial before a capitalised word ("S Jaishankar").
+TOKEN = (
+    rf"(?:[{UPPER}][{LOWER}]{{1,2}}[{UPPER}][{LOWER}]+|[{UPPER}][{LOWER}]+"
+    rf"(?:['’-][{UPPER}][{LOWER}]+|-[{LOWER}]+)*|[{UPPER}]\.|[{UPPER}](?=[ \t][{UPPER}][{LOWER}]))"
+)
 SP = r"[ \t\u00a0]+"  # spaces within a line: a name or title never runs across lines
 NAME = rf"{TOKEN}(?:{SP}(?:(?:{PARTICLES}){SP})?{TOKEN}){{0,4}}"
 
@@ -26,6 +32,17 @@ def _variants(phrases, lowered=()):
     return "|".join(
         re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True)
     )
+
+
+def _any_capitals(phrases):
+    """Spanish titles are capitalised at will ("encargado de Negocios", "Secretario General"):
+    each word's first letter in either case."""
+    patterns = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [re.escape(word) for word in phrase.split()]
+        words = [f"[{w[0].lower()}{w[0].upper()}]{w[1:]}" if w[:1].isalpha() else w for w in words]
+        patterns.append(r"\s+".join(words))
+    return "|".join(patterns)
 
 
 @functools.cache
@@ -59,10 +76,14 @@ def title_regex():
     # English heads also in lower case ("the U.S. ambassador to Mexico, Roberta Jacobson"),
     # except those that are common words too.
     lowered = [h.lower() for h in titles["heads"]["en"] if h not in titles["not_lowercase"]]
-    heads = _variants(titles["heads"]["en"] + titles["heads"]["es"], lowered)
+    heads = _variants(titles["heads"]["en"], lowered) + "|" + _any_capitals(titles["heads"]["es"])
     modifiers = _variants(titles["modifiers"])
     prefix = rf"(?:(?:{portfolio_prefix()}){SP}){{0,3}}"
-    return rf"{prefix}(?:(?:{modifiers}){SP})*(?:{heads})(?![\w]){portfolio_regex()}"
+    marks = "|".join(re.escape(m) for m in titles["head_marks"]["marks"])
+    return (
+        rf"{prefix}(?:(?:{modifiers}){SP})*(?:{heads})(?![\w])(?:{SP}(?:{marks}))?"
+        rf"{portfolio_regex()}"
+    )
 
 
 @functools.cache
@@ -79,16 +100,21 @@ def titled_name_pattern():
         reverse=True,
     )
     nationality = "|".join(re.escape(a) for a in adjectives)
-    nation = rf"(?:de|of){SP}(?:los{SP}|la{SP}|the{SP})?(?:{country_names()})"
+    # "of the Republic of Rwanda", "del Perú", and words that name no one country ("de ese país").
+    nation = (
+        rf"(?:del|de|of){SP}(?:los{SP}|la{SP}|the{SP}|el{SP})?(?:{country_names()})"
+        rf"|(?:de|of){SP}(?:{'|'.join(load_data('titles')['no_nation'])})"
+    )
     # Where the post is: "la embajadora de México en Canadá, ...", "Ambassador to Mexico".
     posting = (
         rf"(?:en|in|ante|to){SP}(?:the{SP}|la{SP}|el{SP}|los{SP})?(?:{country_names()}|{TOKEN})"
     )
-    honorific = "|".join(re.escape(h) for h in load_data("titles")["honorifics"])
+    honorifics = sorted(load_data("titles")["honorifics"], key=len, reverse=True)
+    honorific = "|".join(re.escape(h).replace(r"\ ", SP) for h in honorifics)
     return re.compile(
         rf"(?P<title>{title_regex()})(?:{SP}(?P<nationality>{nationality}|{nation}))?"
         rf"(?:{SP}(?P<posting>{posting}))?"
-        rf"(?:[ \t]*,[ \t]*|{SP})(?:(?:{honorific}){SP})?(?P<name>{NAME})"
+        rf"(?:[ \t]*,[ \t]*|{SP})(?:(?:{honorific})(?:{SP}|(?<=\.)))*(?P<name>{NAME})"
     )
 
 
@@ -96,7 +122,8 @@ def titled_name_pattern():
 def country_names():
     """Every country's names (ISO, English and Spanish, and the package's), as a regex."""
     names = {n for entry in default_countries().values() for n in entry["names"] if len(n) > 2}
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    listed = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return rf"(?:(?:{state_forms()}){SP}(?:the{SP}|la{SP}|el{SP})?)?(?:{listed})"
 
 
 @functools.cache
@@ -118,6 +145,10 @@ def stop_tokens():
     titles = load_data("titles")
     words = set(titles["portfolio_words"]) | {w for h in titles["heads"]["en"] for w in h.split()}
     words |= set(titles["not_name_words"]["words"])
+    # A verb of meeting or speech ends a name: "Pompeo, Turkish Foreign Minister Meet in Brussels".
+    cues = load_data("cues")
+    for group in ("meeting_cues", "speech_verbs"):
+        words |= {w for w in cues[group]["en"] + cues[group]["es"] if " " not in w}
     return {fold(w) for w in words}
 
 
@@ -150,8 +181,11 @@ def find_titled(text):
                 title = f"{title} {match.group('posting')}"
             found.append((start, end, title, match.start("title"), nationality))
             found += _coordinated(text, end, match.group("title"))
-        # A name cut short may leave the next title behind it: search again from the cut.
-        match = titled_name_pattern().search(text, max(end, match.start("name") + 1))
+        # A name cut short may leave the next title behind it: search again from the cut, or,
+        # when nothing was left of the name, from within the title ("his counterpart, Foreign
+        # Secretary Luis Videgaray").
+        restart = max(end, match.start("name") + 1) if end > start else match.start("title") + 1
+        match = titled_name_pattern().search(text, restart)
     for match in appositive_pattern().finditer(text):
         start, end = clean_name(text, *match.span("name"))
         if len(name_tokens(text, start, end)) >= 2:
@@ -160,24 +194,37 @@ def find_titled(text):
 
 
 def _coordinated(text, position, title):
-    # "Presidents Enrique Peña Nieto and Donald Trump", "Secretaries of Government X, and Finance Y".
+    """The other people a plural title names: "Presidents Enrique Peña Nieto and Donald Trump",
+    "Secretaries of Government X, and Finance Y", "los presidentes de Chile, X, y de Perú, Y",
+    "los congresistas A, B, C, y el Secretario General ..., D"."""
     head = title.split()[0]
     if not re.search(r"(?:s|es)$", head) or head.lower() in ("cónsul", "jefes"):
         return []
     singular = singular_head(head)
-    follow = re.compile(
-        rf"\s*,?\s*(?:and|y)(?P<portfolio>{portfolio_regex()})\s*,?\s*(?P<name>{NAME})"
+    found = []
+    match = _coordinated_pattern().match(text, position)
+    while match:
+        start, end = clean_name(text, *match.span("name"))
+        if len(name_tokens(text, start, end)) < 2:
+            break
+        portfolio = re.sub(r"^(?:of|de|the|la|el)\s+", "", (match.group("portfolio") or "").strip())
+        connector = " of " if singular[:1].isupper() else " de "
+        own_title = singular + connector + portfolio if portfolio else singular
+        at = match.start("portfolio") if portfolio else match.start("name")
+        found.append((start, end, own_title, at, match.group("nation")))
+        match = _coordinated_pattern().match(text, end)
+    return found
+
+
+@functools.cache
+def _coordinated_pattern():
+    nation = rf"(?:del|de|of){SP}(?:los{SP}|la{SP}|the{SP}|el{SP})?(?:{country_names()})"
+    # The name before may be followed by its country: "Rosa Villavicencio, de Colombia, y ...".
+    return re.compile(
+        rf"(?:\s*,\s*(?:{nation}|from{SP}(?:{country_names()})))?"
+        rf"\s*[,;]?\s*(?:(?:and|y)(?:{SP}(?P<nation>{nation})\s*,?)?"
+        rf"(?P<portfolio>{portfolio_regex()})|(?=[{UPPER}]))\s*,?\s*(?P<name>{NAME})"
     )
-    match = follow.match(text, position)
-    if not match:
-        return []
-    start, end = clean_name(text, *match.span("name"))
-    portfolio = re.sub(r"^(?:of|de|the|la|el)\s+", "", match.group("portfolio").strip())
-    connector = " of " if singular[:1].isupper() else " de "
-    own_title = singular + connector + portfolio if portfolio else singular
-    if len(name_tokens(text, start, end)) < 2:
-        return []
-    return [(start, end, own_title, match.start("portfolio"), None)]
 
 
 def split_nationality(title):

@@ -129,3 +129,55 @@ def test_the_page_date_line_is_its_publication_date():
 def test_the_date_of_an_earlier_event_is_not_this_meeting_s():
     text = "Under Secretary Zeya led the U.S. delegation in a follow-on meeting of the October 2021 launch of the Dialogue."
     assert find_date(text).precision == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "expected"),
+    [
+        (
+            "La cita se llevó a cabo en la ciudad de Santiago el último martes 10.",
+            "es",
+            D(2026, 3, 11),
+            (D(2026, 3, 10), "day", True),
+        ),
+        (
+            "El ministro ha hablado este viernes con el secretario de Estado.",
+            "es",
+            D(2026, 1, 9),
+            (D(2026, 1, 9), "day", True),
+        ),
+        (
+            "The MoU, which was signed in Juba on Monday, will focus on capacity building.",
+            "en",
+            D(2018, 3, 12),
+            (D(2018, 3, 12), "day", True),
+        ),
+        ("The ministers met on 2023-11-15 in Lima.", "en", None, (D(2023, 11, 15), "day", False)),
+        ("Los cancilleres se reunieron el 03/04/2023.", "es", None, (D(2023, 4, 3), "day", False)),
+        ("The ministers met on 04/23/2023.", "en", None, (D(2023, 4, 23), "day", False)),
+        ("The ministers met on 03/04/2023.", "en", None, (None, "unknown", False)),
+        # A weekday and a day of the month that do not agree: no day is invented.
+        ("La cita se llevó a cabo el martes 11.", "es", D(2026, 3, 12), (None, "unknown", False)),
+    ],
+)
+def test_days_of_the_month_numeric_dates_and_past_clauses(text, language, published, expected):
+    fact = find_date(text, language, published)
+    assert (fact.date, fact.precision, fact.inferred) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Miércoles, 15 de noviembre 2023\n\nLa ministra recibió hoy a la viceministra.",
+            D(2023, 11, 15),
+        ),
+        (
+            "EAM Jaishankar met the delegation on Friday.\n\n"
+            "Published on: Friday, November 12, 2021, 07:23 PM IST",
+            D(2021, 11, 12),
+        ),
+    ],
+)
+def test_date_lines_with_a_weekday_or_a_label(text, day):
+    assert published_from_text(text, None).date == day

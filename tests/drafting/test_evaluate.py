@@ -1,8 +1,15 @@
 """evaluate.py's comparisons, and its command on any folder of golds."""
 
+import datetime
 import json
 
-from meetings.drafting.evaluate import city_verdict, date_verdict, main, same_person
+from meetings.drafting.evaluate import (
+    city_verdict,
+    date_verdict,
+    main,
+    same_person,
+    source_metadata,
+)
 
 
 def test_names_match_without_accents_and_by_surname():
@@ -65,3 +72,11 @@ def test_the_command_reads_any_folder_of_pairs(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "participants        1.00    1.00        2         2         2" in out
     assert "== 01_pompeo: date exact, city exact" in out
+
+
+def test_the_source_s_metadata_at_the_top_level_or_in_its_source():
+    expected = {"published": datetime.date(2018, 4, 13), "publisher": "SRE", "language": "es"}
+    top = {"published": "2018-04-13", "publisher": "SRE", "language": "es"}
+    assert source_metadata(top) == expected
+    assert source_metadata({"source": {**top, "url": "https://example.org"}}) == expected
+    assert source_metadata({}) == {"published": None, "publisher": "", "language": None}

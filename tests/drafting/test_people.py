@@ -194,3 +194,40 @@ def test_side_from_the_delegation_a_person_joined():
         "National Security Council Senior Director Juan Gonzalez also joined the U.S. delegation."
     )
     assert people(text)["Juan Gonzalez"][0] == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "side"),
+    [
+        (
+            "Pakistani Foreign Minister Bilawal Bhutto Zardari spoke.",
+            "Bilawal Bhutto Zardari",
+            "PK",
+        ),
+        ("Turkish Foreign Minister Mevlut Cavusoglu met him.", "Mevlut Cavusoglu", "TR"),
+        (
+            "the Minister of Foreign Affairs of the Republic of Rwanda, H.E Dr. Vincent Biruta, "
+            "received him.",
+            "Vincent Biruta",
+            "RW",
+        ),
+        (
+            "se reunió con el encargado de Negocios de Estados Unidos, John McNamara, en Bogotá.",
+            "John McNamara",
+            "US",
+        ),
+        ("el embajador del Perú en Santiago, Carlos Pareja, participó.", "Carlos Pareja", "PE"),
+        ("External Affairs Minister (EAM) S Jaishankar met them.", "S Jaishankar", "IN"),
+        (
+            "La ministra (s) de Relaciones Exteriores, Gloria de la Fuente, recibió.",
+            "Gloria de la Fuente",
+            None,
+        ),
+    ],
+)
+def test_nationalities_state_forms_honorifics_and_spanish_capitals(text, name, side):
+    assert people(text)[name][0] == side
+
+
+def test_a_verb_in_a_headline_is_no_name():
+    assert set(people("Pompeo, Turkish Foreign Minister Meet in Brussels")) == set()

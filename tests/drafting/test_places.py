@@ -62,3 +62,47 @@ def test_no_city_for_a_future_meeting_or_a_country():
     )
     place = find_place(text, KNOWN, COUNTRIES)
     assert (place.city, place.country) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A building is no city, nor a post abroad, nor another event's place.
+        "La canciller sostuvo una reunión en el Palacio de San Carlos con el encargado de Negocios.",
+        "Foreign Minister Wang Yi held talks with Minister Jaishankar in Hyderabad House on Friday.",
+        "En la cita participaron el canciller y el embajador del Perú en Santiago, Carlos Pareja.",
+        "During the meeting, the decisions taken at the NATO Leaders’ Summit held in Vilnius were "
+        "discussed.",
+        "Las autoridades dialogaron sobre las consultas llevadas a cabo en Bogotá, en mayo.",
+        # A readout's dateline alone, and a newspaper's dateline above a meeting at a summit.
+        "Washington, DC (STL.News) The US Department of State released the following statement:\n\n"
+        "Secretary of State Antony J. Blinken met with French Foreign Minister Jean-Yves Le Drian.",
+        "Morelia, Michoacán (MiMorelia.com).- En el marco de la Reunión Ministerial del G7, el "
+        "canciller sostuvo un encuentro bilateral con el secretario de Estado.",
+    ],
+)
+def test_places_that_are_not_the_meetings(text):
+    assert find_place(text, KNOWN, COUNTRIES).city is None
+
+
+def test_the_sentence_that_names_the_participants_wins_over_a_dateline():
+    text = (
+        "Washington, DC (STL.News) The US Department of State released the following statement:\n\n"
+        "Secretary of State Antony J. Blinken met today with Pakistani Foreign Minister Bilawal "
+        "Bhutto Zardari in New York City."
+    )
+    people = [(text.index("Antony"), text.index("Antony") + 17)]
+    assert find_place(text, KNOWN, COUNTRIES, people).city == "New York City"
+
+
+def test_a_summit_the_meeting_took_place_within_gives_its_city():
+    text = (
+        "Los cancilleres se reunieron en el marco de la cumbre de países amazónicos realizada en la "
+        "ciudad de Bogotá."
+    )
+    assert find_place(text, KNOWN, COUNTRIES).city == "Bogotá"
+
+
+def test_a_past_clause_before_a_future_one():
+    text = "The MoU, which was signed in Juba on Monday, will focus on capacity building."
+    assert find_place(text, KNOWN, COUNTRIES).city == "Juba"

@@ -119,3 +119,75 @@ def test_the_speaker_is_the_subject_not_the_one_photographed_with_them():
         "reunión sirvió “para continuar nuestras excelentes conversaciones bilaterales”."
     )
     assert [q[0] for q in quotes(text)] == ["Alicia Bárcena"]
+
+
+def test_a_transcript_s_speaker_labels():
+    text = (
+        "Secretary of State Antony Blinken and Foreign Secretary Marcelo Ebrard met in Mexico City.\n\n"
+        "SECRETARY BLINKEN: Good afternoon, everyone. It is wonderful to be back in Mexico.\n\n"
+        "QUESTION: Thank you, Mr. Secretary. What did you discuss today?\n\n"
+        "FOREIGN SECRETARY EBRARD: We discussed migration, security and our shared border."
+    )
+    assert quotes(text) == [
+        (
+            "Antony Blinken",
+            "Good afternoon, everyone. It is wonderful to be back in Mexico.",
+            False,
+        ),
+        ("Marcelo Ebrard", "We discussed migration, security and our shared border.", False),
+    ]
+
+
+def test_single_quotes_and_a_paragraph_the_line_never_closes():
+    text = (
+        "Foreign Minister Ayman Safadi met Foreign Minister Vincent Biruta in Amman.\n"
+        "Safadi said, 'Jordan is keen to develop the relationship with Rwanda’s government.'\n"
+        "Secretary of State Michael R. Pompeo met Foreign Minister Mevlut Cavusoglu, spokesperson "
+        'Morgan Ortagus said. "Secretary Pompeo met the Foreign Minister today," Ortagus said. '
+        '"They discussed security and defense issues at length.\n'
+    )
+    assert quotes(text) == [
+        (
+            "Ayman Safadi",
+            "Jordan is keen to develop the relationship with Rwanda’s government.",
+            False,
+        ),
+        ("Morgan Ortagus", "Secretary Pompeo met the Foreign Minister today", False),
+        ("Morgan Ortagus", "They discussed security and defense issues at length.", True),
+    ]
+
+
+def test_pronouns_and_omitted_subjects_are_the_sentence_before_s_subject():
+    text = (
+        "Minister Jaishankar said he undertook useful discussions. Last month, Deputy Secretary "
+        "Wendy Sherman visited.\n"
+        "Minister Jaishankar also chaired a meeting of the committee.\n"
+        '"Chaired a meeting of the Consultative Committee for External Affairs," he said.\n'
+        "El ministro José Manuel Albares se reunió con su homólogo, el secretario de Estado Marco "
+        "Rubio. “Esta reunión sirve para reforzar los lazos entre nuestros países”, aseguró tras la "
+        "conversación. En esos encuentros, agregó, no se habló de “todos los puntos de la relación "
+        "bilateral que queremos construir”."
+    )
+    assert [q[0] for q in quotes(text)] == [
+        "Jaishankar",
+        "José Manuel Albares",
+        "José Manuel Albares",
+    ]
+
+
+def test_ministries_in_lower_case_a_communique_and_a_role_noun_of_the_sentence_before():
+    text = (
+        "La canciller colombiana, Carolina Barco, se reunió con el canciller ecuatoriano, Heinz "
+        "Moeller. Asiste además la ministra de Defensa, Martha Lucía Ramírez.\n"
+        "La Canciller colombiana empezó la reunión agradeciendo la iniciativa.\n"
+        "“Tenemos un marco de cooperación que permite seguir construyendo”, expresó la Ministra.\n"
+        "“El encuentro estuvo orientado a un diálogo franco”, afirma el ministerio de Relaciones "
+        "Exteriores en un comunicado.\n"
+        "A través de un comunicado, la Cancillería peruana informó del encuentro. “Los ministros "
+        "coincidieron en trabajar conjuntamente”, asegura el comunicado."
+    )
+    assert [q[0] for q in quotes(text)] == [
+        "Carolina Barco",
+        "ministerio de Relaciones Exteriores",
+        "Cancillería peruana",
+    ]

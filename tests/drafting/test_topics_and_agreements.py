@@ -98,3 +98,64 @@ def test_listed_agreements_are_each_an_agreement():
 def test_older_agreements_are_not_this_meeting_s():
     text = "They followed up on matters agreed upon by Presidents Peña Nieto and Trump in January."
     assert find_agreements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They discussed regional issues and Russia’s military deployments.",
+            ["security", "regional-cooperation"],
+        ),
+        ("The Secretary highlighted the Global Food Security Call to Action.", []),
+        ("They discussed global food security and energy security.", []),
+        (
+            "High Representative for Foreign Relations and Security Policy Josep Borrell was there.",
+            [],
+        ),
+        ("Asisten los titulares de las carteras de Comercio Exterior y Agricultura.", []),
+        (
+            "Conversaron sobre la escalada arancelaria y la integración regional.",
+            ["trade", "regional-cooperation"],
+        ),
+        ("Se abordó el interés de fortalecer la zona fronteriza.", ["border-management"]),
+    ],
+)
+def test_more_aliases_and_words_that_are_not_topics(text, expected):
+    assert topics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One side's own pledge, an agreement on how good things are, a statement of fact.
+        "The Secretary welcomed Pakistan’s Chairmanship of the G77 and committed to advancing "
+        "climate action.",
+        "The leaders agreed on the importance of their friendship.",
+        "Both ministers agreed that the signing of the joint statement is an evidence of goodwill.",
+        # An agreement already named, spoken of again.
+        "The MoU, which was signed in Juba on Monday, will focus on capacity building.",
+    ],
+)
+def test_what_is_no_commitment_of_both_sides(text):
+    assert find_agreements(text) == []
+
+
+def test_commitments_of_both_sides_after_an_opening_phrase_or_impersonal():
+    text = (
+        "Looking ahead to the summit, the Prime Minister and President Biden agreed on the need to "
+        "strengthen our alliance. Como resultado del encuentro, se acordó convocar al grupo de alto "
+        "nivel. Los ministros coincidieron en la voluntad de trabajar conjuntamente por el río."
+    )
+    assert [a.kind for a in find_agreements(text)] == ["commitment"] * 3
+
+
+def test_each_document_signed_is_an_agreement():
+    text = (
+        "Both signed a Joint Declaration on Cooperation between the two governments and a "
+        "memorandum of understanding, to establish a mechanism for collaboration."
+    )
+    assert [a.title for a in find_agreements(text)] == [
+        "Joint Declaration on Cooperation between the two governments",
+        "Memorandum of understanding",
+    ]
