@@ -54,6 +54,10 @@ class Records(HistoricalRecords):
             Records.of_model[sender] = self
 
 
+def has_history(model):
+    return model in Records.of_model
+
+
 def record_version(instance, history_type="~", reason="", user=None, date=None):
     """
     Record the instance as it is now, by `user` (None: nobody, not the request's user): a
@@ -90,11 +94,15 @@ def keep_history(sender, instance, raw=False, **kwargs):
         return
     if instance._state.adding or instance.pk is None:
         return
-    if hasattr(instance, "skip_history_when_saving"):
+    if not hasattr(instance, "skip_history_when_saving"):
+        record_baseline(sender, instance.pk)
+
+
+def record_baseline(model, pk):
+    """The record as the database holds it, as its first version, if it has none yet."""
+    if model.history.filter(**{model._meta.pk.attname: pk}).exists():
         return
-    if sender.history.filter(**{sender._meta.pk.attname: instance.pk}).exists():
-        return
-    before = sender._default_manager.filter(pk=instance.pk).first()
+    before = model._default_manager.filter(pk=pk).first()
     if before is not None:
         date = getattr(before, "updated", None) or timezone.now()
         record_version(before, reason=BASELINE_REASON, date=date)
