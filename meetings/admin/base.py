@@ -6,6 +6,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from ..functions import Unaccent
 from ..text import normalize_name
@@ -37,6 +38,16 @@ class AccentInsensitiveSearchMixin:
         return results | queryset.filter(pk__in=matches.values("pk")), True
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """Old and new values as editors read them: a choice's label, not its stored code."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not field.many_to_many:
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """
     A record's History page: each version with who made it, when, and each field's old and
@@ -56,3 +67,6 @@ class HistoryAdmin(SimpleHistoryAdmin):
         )
         context = {"admin_log": admin_log, **(extra_context or {})}
         return super().history_view(request, object_id, extra_context=context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)

@@ -43,17 +43,20 @@ class MeetingRowQuery(forms.Form):
     date_precision = forms.ChoiceField(required=False, choices=DatePrecision.choices)
 
     def narrow(self, positions):
-        """The positions of the row's official, held at the meeting's date, when given."""
-        if not self.is_valid():
-            return positions
+        """
+        The positions of the row's official, held at the meeting's date, when given; what
+        cannot be read (a date half typed) narrows nothing.
+        """
+        self.is_valid()
         data = self.cleaned_data
-        if data["official"]:
+        if data.get("official"):
             positions = positions.filter(official=data["official"])
-        first, last = date_range(data["date"], data["date_precision"] or DatePrecision.DAY)
+        precision = data.get("date_precision") or DatePrecision.DAY
+        first, last = date_range(data.get("date"), precision)
         if first is None:
             return positions
-        if data["date_end"] and data["date_end"] >= data["date"]:
-            last = date_range(data["date_end"], data["date_precision"] or DatePrecision.DAY)[1]
+        if data.get("date_end") and data["date_end"] >= data["date"]:
+            last = date_range(data["date_end"], precision)[1]
         return positions.during(first, last)
 
 
