@@ -237,3 +237,12 @@ def test_unreadable_narrowing_is_ignored_and_other_autocompletes_are_not_narrowe
         reverse("admin:meetings_position_changelist"), {"official": "999999"}
     )
     assert response.status_code in (200, 302)  # the list's own filters, untouched
+
+
+def test_a_source_added_without_a_slug_gets_one_from_its_title(admin_client_logged_in):
+    data = {"title": "Joint Statement on Security", "language": "en", "text": "The text."}
+    response = admin_client_logged_in.post(reverse("admin:meetings_source_add"), data)
+    assert response.status_code == 302
+    assert Source.objects.get(title="Joint Statement on Security").slug == (
+        "joint-statement-on-security"
+    )
