@@ -85,8 +85,10 @@ def test_a_participants_change_is_in_its_history_with_the_editor(admin_client_lo
 
 def test_a_version_can_be_taken_back(admin_client_logged_in):
     meeting = Meeting.objects.get(slug=POMPEO)
-    old_title = meeting.title
-    save_changed(admin_client_logged_in, meeting, title="A wrong title")
+    old_title, old_topics = meeting.title, set(meeting.topics.all())
+    agriculture = Topic.objects.get(slug="agriculture")
+    topics = [str(topic.pk) for topic in old_topics | {agriculture}]
+    save_changed(admin_client_logged_in, meeting, title="A wrong title", topics=topics)
     first = Meeting.history.filter(id=meeting.pk).earliest()
     url = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, first.history_id])
     assert url in history_page(admin_client_logged_in, meeting)
@@ -97,8 +99,13 @@ def test_a_version_can_be_taken_back(admin_client_logged_in):
     response = admin_client_logged_in.post(url, change_form_data(form_page))
     assert response.status_code == 302
     meeting.refresh_from_db()
-    assert meeting.title == old_title
-    assert Meeting.history.filter(id=meeting.pk).latest().history_user.username == "editor"
+    assert meeting.title == old_title and set(meeting.topics.all()) == old_topics
+    versions = Meeting.history.filter(id=meeting.pk)
+    assert versions.count() == 3  # as it was, the wrong title, and the revert: one version
+    assert versions.latest().history_user.username == "editor"
+    assert set(versions.latest().topics.values_list("topic_id", flat=True)) == {
+        topic.pk for topic in old_topics
+    }
 
 
 def select_and_act(client, action, meetings):

@@ -18,9 +18,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
+from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from ..models import Agreement, Delegation, Meeting, Mention, Participation, Quote
-from ..models.history import retake_many_to_many
+from ..models.history import many_to_many_in_one_version
 from .base import AccentInsensitiveSearchMixin, HistoryAdmin
 
 # Django's jQuery first, as its autocomplete loads it: the script uses django.jQuery.
@@ -46,6 +47,21 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [name for _, options in MEETING_FIELDSETS for name in options["fields"]]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        version = getattr(self.instance, SIMPLE_HISTORY_REVERSE_ATTR_NAME, None)
+        if version is not None:  # a version to revert to: its topics and sources, not today's
+            for name in ("topics", "sources"):
+                related = Meeting._meta.get_field(name).m2m_reverse_field_name()
+                self.initial[name] = [
+                    getattr(row, f"{related}_id") for row in getattr(version, name).all()
+                ]
+
+    def _save_m2m(self):
+        # A revert saves them here too (not through save_related): one version all the same.
+        with many_to_many_in_one_version(self.instance):
+            super()._save_m2m()
 
     def clean_sources(self):
         sources = self.cleaned_data["sources"]
@@ -250,15 +266,10 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
     fieldsets = MEETING_FIELDSETS
 
     def save_related(self, request, form, formsets, change):
-        meeting = form.instance
         # Its topics and sources belong to the version its save recorded, not to new ones.
-        meeting.skip_history_when_saving = True
-        try:
+        with many_to_many_in_one_version(form.instance):
             super().save_related(request, form, formsets, change)
-            add_broader_topics(meeting)
-        finally:
-            del meeting.skip_history_when_saving
-        retake_many_to_many(meeting)
+            add_broader_topics(form.instance)
 
     def view_on_site(self, meeting):
         """A published meeting's public page; a draft's preview, for staff only."""

@@ -14,10 +14,13 @@ first version of how it was just before its first recorded change, so that every
 editor sees shows its old and new values.
 """
 
-from django.db.models.signals import pre_save
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from simple_history import register
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalChanges, HistoricalRecords
 
 from .bodies import Agency
 from .evidence import Agreement, Delegation, Mention, Participation, Quote
@@ -58,6 +61,41 @@ def has_history(model):
     return model in Records.of_model
 
 
+def is_history(model):
+    """A history table's model (the versions of another), not a record of the knowledge base."""
+    return issubclass(model, HistoricalChanges)
+
+
+def history_receivers():
+    """(signal, receiver, sender): simple-history's for saves and deletes of tracked models."""
+    for model, records in Records.of_model.items():
+        yield post_save, records.post_save, model
+        yield pre_delete, records.pre_delete, model
+        yield post_delete, records.post_delete, model
+
+
+_paused = ContextVar("history_paused", default=False)
+
+
+@contextmanager
+def history_paused():
+    """
+    Within: no history is written, and deleting records is as fast as without history (no
+    delete signal is listened to, so Django deletes rows without reading them first). For
+    restore, which replaces the whole knowledge base; not for editors' work.
+    """
+    receivers = list(history_receivers())
+    for signal, receiver, sender in receivers:
+        signal.disconnect(receiver, sender=sender)
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+        for signal, receiver, sender in receivers:
+            signal.connect(receiver, sender=sender, weak=False)
+
+
 def record_version(instance, history_type="~", reason="", user=None, date=None):
     """
     Record the instance as it is now, by `user` (None: nobody, not the request's user): a
@@ -84,12 +122,30 @@ def retake_many_to_many(instance):
     records.create_historical_record_m2ms(latest, instance)
 
 
+@contextmanager
+def many_to_many_in_one_version(instance):
+    """
+    Within: the instance's many-to-many changes make no versions of their own (a form sets
+    each field apart, and the admin adds the broader topics); after: the latest version takes
+    them. Nested uses leave it to the outermost.
+    """
+    outermost = not hasattr(instance, "skip_history_when_saving")
+    instance.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        if outermost:
+            del instance.skip_history_when_saving
+    if outermost:
+        retake_many_to_many(instance)
+
+
 def keep_history(sender, instance, raw=False, **kwargs):
     """
     Before a save: a raw save records nothing, not even the many-to-many values set after it;
     a record without history gets its first version, as the database still holds it.
     """
-    if raw:
+    if raw or _paused.get():
         instance.skip_history_when_saving = True
         return
     if instance._state.adding or instance.pk is None:
