@@ -122,9 +122,10 @@ class ParticipationForm(MeetingRowForm):
 
 class MeetingRowsFormSet(BaseInlineFormSet):
     """
-    The rows of one kind. Each row's instance is given the meeting in hand before it is
-    checked (Django gives it only the meeting's id, none while the meeting is being added),
-    and the meeting keeps its formsets so that one kind of row can check another.
+    The rows of one kind. Each row's instance is given the meeting in hand as soon as the row
+    is made (Django gives it the meeting's id, none while the meeting is being added, and the
+    meeting itself only after the row's clean(), which needs it for the defaults), and the
+    meeting keeps its formsets so that one kind of row can check another.
     """
 
     def __init__(self, *args, **kwargs):
