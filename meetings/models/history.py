@@ -17,6 +17,7 @@ editor sees shows its old and new values.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from simple_history import register
@@ -64,6 +65,11 @@ def has_history(model):
 def is_history(model):
     """A history table's model (the versions of another), not a record of the knowledge base."""
     return issubclass(model, HistoricalChanges)
+
+
+def history_labels():
+    """The history tables' models, as dumpdata's --exclude names them."""
+    return [m._meta.label for m in apps.get_app_config("meetings").get_models() if is_history(m)]
 
 
 def history_receivers():

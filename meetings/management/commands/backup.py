@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from meetings.models.history import is_history
+from meetings.models.history import history_labels, is_history
 
 APP_LABEL = "meetings"
 SUFFIXES = (".json", ".json.gz", ".json.bz2", ".json.xz")
@@ -90,11 +90,7 @@ class Command(BaseCommand):
                 call_command(
                     "dumpdata",
                     APP_LABEL,
-                    exclude=[
-                        m._meta.label
-                        for m in apps.get_app_config(APP_LABEL).get_models()
-                        if is_history(m)
-                    ],
+                    exclude=history_labels(),
                     database=database,
                     natural_foreign=True,
                     natural_primary=True,
