@@ -81,6 +81,9 @@ def test_a_participants_change_is_in_its_history_with_the_editor(admin_client_lo
     save_changed(admin_client_logged_in, meeting, **{f"{prefix}-role": "member"})
     latest = Participation.history.filter(id=row.pk).latest()
     assert latest.role == "member" and latest.history_user.username == "editor"
+    # The rows have no page of their own: the meeting's history shows what they changed.
+    page = history_page(admin_client_logged_in, meeting)
+    assert "<strong>Role:</strong> Head of delegation &rarr; Member of delegation" in page
 
 
 def test_a_version_can_be_taken_back(admin_client_logged_in):

@@ -22,7 +22,7 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from ..models import Agreement, Delegation, Meeting, Mention, Participation, Quote
 from ..models.history import many_to_many_in_one_version
-from .base import AccentInsensitiveSearchMixin, HistoryAdmin
+from .base import AccentInsensitiveSearchMixin, HistoryAdmin, ReadableChanges
 
 # Django's jQuery first, as its autocomplete loads it: the script uses django.jQuery.
 POSITION_SCRIPTS = [
@@ -30,6 +30,8 @@ POSITION_SCRIPTS = [
     "admin/js/jquery.init.js",
     "js/position_autocomplete.js",
 ]
+ROW_MODELS = [Participation, Delegation, Mention, Agreement, Quote]
+ROW_VERSIONS_SHOWN = 50
 MEETING_FIELDSETS = [
     (None, {"fields": ["title", "slug", "kind", "status"]}),
     ("When", {"fields": ["date", "date_end", "date_precision"]}),
@@ -236,6 +238,25 @@ def add_broader_topics(meeting):
         meeting.topics.add(*parents)
 
 
+def row_versions(meeting_pk):
+    """
+    The latest versions of a meeting's rows (participants, quotes...), newest first, each
+    with what it changed from the row's version before: the rows have no page of their own.
+    """
+    versions = []
+    for model in ROW_MODELS:
+        found = model.history.filter(meeting_id=meeting_pk).select_related("history_user")
+        versions += found.order_by("-history_date")[:ROW_VERSIONS_SHOWN]
+    versions.sort(key=lambda version: version.history_date, reverse=True)
+    shown = versions[:ROW_VERSIONS_SHOWN]
+    for version in shown:
+        previous = version.prev_record
+        delta = version.diff_against(previous, foreign_keys_are_objs=True) if previous else None
+        helper = ReadableChanges(version.instance_type, version)
+        version.changes = helper.context_for_delta_changes(delta) if delta else []
+    return shown
+
+
 @admin.register(Meeting)
 class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
     form = MeetingForm
@@ -271,6 +292,10 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
         with many_to_many_in_one_version(form.instance):
             super().save_related(request, form, formsets, change)
             add_broader_topics(form.instance)
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = {"row_versions": row_versions(object_id), **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
 
     def view_on_site(self, meeting):
         """A published meeting's public page; a draft's preview, for staff only."""
