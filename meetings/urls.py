@@ -4,7 +4,7 @@ from django.urls import path
 
 from .feeds import MeetingFeed
 from .versioning import conditional_page
-from .views import agencies, exports, home, meetings, officials, sources, topics
+from .views import agencies, exports, home, meetings, officials, preview, sources, topics
 
 JSON = {"format": "json"}
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("meetings/export.csv", exports.meeting_export_csv, name="meeting-export-csv"),
     path("meetings/feed/", conditional_page(MeetingFeed()), name="meeting-feed"),
     *resource("meetings", meetings.MeetingDetail.as_view(), "meeting"),
+    path("meetings/<slug:slug>/preview/", preview.meeting_preview, name="meeting-preview"),
     path("officials/", officials.official_list, name="official-list"),
     *resource("officials", officials.OfficialDetail.as_view(), "official"),
     path("agencies/", agencies.agency_list, name="agency-list"),

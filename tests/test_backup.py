@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from meetings.management.commands.backup import knowledge_models
 from meetings.models import Meeting, Participation, Quote, Source
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def snapshot():
     mean equal knowledge bases, whatever ids the rows got.
     """
     records = []
-    for model in apps.get_app_config("meetings").get_models():
+    for model in knowledge_models():
         for record in serializers.serialize(
             "python",
             model._base_manager.all(),
@@ -223,3 +223,21 @@ def test_a_failed_backup_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(CommandError, match="disk full"):
         call_command("backup", output=str(path), verbosity=0)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_history_stays_out_of_backups_and_a_restore_writes_none(tmp_path, django_user_model):
+    editor = django_user_model.objects.create_user("desk", "desk@example.org", "pw-12345-long")
+    meeting = Meeting.objects.first()
+    meeting.summary = "An editor's summary."
+    meeting._history_user = editor  # a version naming a user, whom backups do not hold
+    meeting.save()
+    assert Meeting.history.filter(id=meeting.pk).count() == 2
+    counts = [model.objects.count() for model in (Meeting, Participation, Quote, Source)]
+
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    assert not [r for r in backup_file_records(path) if ".historical" in r["model"]]
+    call_command("restore", str(path), replace=True, verbosity=0)
+    assert not Meeting.history.exists()  # the replaced records' history went with them
+    assert [model.objects.count() for model in (Meeting, Participation, Quote, Source)] == counts
+    assert Meeting.objects.get(slug=meeting.slug).summary == "An editor's summary."

@@ -19,6 +19,7 @@ from meetings.models import (
     Quote,
     Source,
 )
+from meetings.models.history import history_labels
 
 pytestmark = pytest.mark.django_db
 
@@ -257,6 +258,7 @@ def dump():
     call_command(
         "dumpdata",
         "meetings",
+        exclude=history_labels(),  # fixtures hold records, not their history
         natural_foreign=True,
         natural_primary=True,
         indent=None,

@@ -173,6 +173,39 @@ def test_editors_reach_data_entry_and_nothing_else(editor_client, name, args, st
     assert editor_client.get(reverse(name, args=args), secure=True).status_code == status
 
 
+def test_editors_see_history_and_settle_conflicts_but_write_neither_directly():
+    call_command("create_editor_group", verbosity=0)
+    codenames = set(
+        Group.objects.get(name=GROUP_NAME).permissions.values_list("codename", flat=True)
+    )
+    assert {"view_historicalmeeting", "view_historicalparticipation"} <= codenames
+    assert not {c for c in codenames if c.startswith(("add_historical", "change_historical"))}
+    assert not {c for c in codenames if c.startswith("delete_historical")}
+    assert {"view_loadconflict", "change_loadconflict", "view_loadedrecord"} <= codenames
+    assert not {"add_loadconflict", "delete_loadconflict", "change_loadedrecord"} & codenames
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["admin:meetings_meeting_history", "admin:meetings_loadconflict_changelist"],
+)
+def test_editors_reach_the_history_and_the_conflicts(editor_client, name):
+    meeting = Meeting.objects.first()
+    args = [meeting.pk] if name.endswith("history") else []
+    assert editor_client.get(reverse(name, args=args), secure=True).status_code == 200
+
+
+def test_editors_may_revert_a_meeting(editor_client):
+    meeting = Meeting.objects.first()
+    meeting.title = "A changed title"
+    meeting.save()  # the version before, and this one
+    first = Meeting.history.filter(id=meeting.pk).earliest()
+    url = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, first.history_id])
+    page = editor_client.get(url, secure=True)
+    assert page.status_code == 200
+    assert 'name="_save"' in page.content.decode()  # the Revert button
+
+
 def test_editors_cannot_delete_a_meeting(editor_client):
     meeting = Meeting.objects.first()
     url = reverse("admin:meetings_meeting_delete", args=[meeting.pk])

@@ -82,55 +82,45 @@ class KeepingSQLiteTriggers(migrations.operations.base.Operation):
             schema_editor.execute(sql, None)
 
 
+# The data version's trigger (migration 0002) for tables added since: every table of this app
+# has it, so that any write to any of them gives the data a new version.
 SQLITE_BUMP = (
     "UPDATE meetings_dataversion SET token = lower(hex(randomblob(16))), "
     "changed = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = 1;"
 )
+EVENTS = ("insert", "update", "delete")
 
 
-class AddDataVersionTriggers(migrations.operations.base.Operation):
-    """
-    The data version's triggers (migration 0002) on tables created later whose rows the public
-    pages show: every write to them changes the version, in the same transaction.
-    """
+def _add_version_triggers(tables, schema_editor):
+    run = lambda sql: schema_editor.execute(sql, None)  # noqa: E731
+    _drop_version_triggers(tables, schema_editor)  # at most one, whoever added it first
+    for table in tables:
+        if schema_editor.connection.vendor == "postgresql":
+            run(
+                f"CREATE TRIGGER meetings_data_version AFTER INSERT OR UPDATE OR DELETE OR "
+                f"TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION "
+                f"meetings_bump_data_version()"
+            )
+            continue
+        for event in EVENTS:
+            run(
+                f"CREATE TRIGGER meetings_data_version_{table}_{event} AFTER {event.upper()} "
+                f"ON {table} BEGIN {SQLITE_BUMP} END"
+            )
 
-    reversible = True
 
-    def __init__(self, tables):
-        self.tables = tables
+def _drop_version_triggers(tables, schema_editor):
+    for table in tables:
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS meetings_data_version ON {table}")
+            continue
+        for event in EVENTS:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS meetings_data_version_{table}_{event}")
 
-    def deconstruct(self):
-        return (self.__class__.__qualname__, [self.tables], {})
 
-    def state_forwards(self, app_label, state):
-        pass
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        for table in self.tables:
-            if schema_editor.connection.vendor == "postgresql":
-                schema_editor.execute(
-                    "CREATE TRIGGER meetings_data_version AFTER INSERT OR UPDATE OR DELETE OR "
-                    f"TRUNCATE ON {table} FOR EACH STATEMENT "
-                    "EXECUTE FUNCTION meetings_bump_data_version()",
-                    None,
-                )
-                continue
-            for event in ("INSERT", "UPDATE", "DELETE"):
-                schema_editor.execute(
-                    f"CREATE TRIGGER meetings_data_version_{table}_{event.lower()} AFTER {event} "
-                    f"ON {table} BEGIN {SQLITE_BUMP} END",
-                    None,
-                )
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        for table in self.tables:
-            if schema_editor.connection.vendor == "postgresql":
-                schema_editor.execute(f"DROP TRIGGER meetings_data_version ON {table}", None)
-                continue
-            for event in ("insert", "update", "delete"):
-                schema_editor.execute(
-                    f"DROP TRIGGER meetings_data_version_{table}_{event}", None
-                )
-
-    def describe(self):
-        return f"Data version triggers on {', '.join(self.tables)}"
+def version_triggers(*tables):
+    """A RunPython giving `tables` the data version's trigger (and taking it back)."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: _add_version_triggers(tables, schema_editor),
+        lambda apps, schema_editor: _drop_version_triggers(tables, schema_editor),
+    )

@@ -61,3 +61,6 @@ __all__ = [
     "is_published",
     "iso_date",
 ]
+
+# After every model: registers their history (django-simple-history).
+from . import history  # noqa: E402, F401

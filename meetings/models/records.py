@@ -94,6 +94,9 @@ class Source(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        fill_slug(self, self.title)
+
 
 def is_published(path="meeting"):
     """
@@ -101,9 +104,6 @@ def is_published(path="meeting"):
     across a relation: ``Count("meetings", filter=is_published("meetings"))``.
     """
     return Q(**{f"{path}__status": MeetingStatus.PUBLISHED})
-
-    def clean(self):
-        fill_slug(self, self.title)
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -8,7 +8,8 @@ database Bilateral runs on, SQLite or PostgreSQL, old or new.
 
 Everything in the meetings app is written (meetings, participations, delegations, mentions,
 agreements, quotes, sources, officials, positions, agencies, topics, places). User accounts,
-sessions and the admin's change log are not knowledge and are not included: `pg_dump` (see
+sessions, the admin's change log and the records' history are not knowledge and are not
+included: `pg_dump` (see
 the README) keeps those too. The rows are read in one transaction, so the backup is a
 consistent snapshot even while editors work. A file is written under a temporary name and
 renamed when complete, so a failed backup never leaves a truncated file behind.
@@ -21,6 +22,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from meetings.models.history import history_labels, is_history
 
 APP_LABEL = "meetings"
 SUFFIXES = (".json", ".json.gz", ".json.bz2", ".json.xz")
@@ -35,11 +38,19 @@ def check_backup_name(path):
         )
 
 
+def knowledge_models():
+    """
+    The app's models but its history tables: versions name the editors who made them, and
+    like the admin's log they are not part of the knowledge (pg_dump keeps them).
+    """
+    return [m for m in apps.get_app_config(APP_LABEL).get_models() if not is_history(m)]
+
+
 def model_counts(using):
     """{"meetings.meeting": 5, ...} for every model of the knowledge base."""
     return {
         model._meta.label_lower: model._base_manager.using(using).count()
-        for model in apps.get_app_config(APP_LABEL).get_models()
+        for model in knowledge_models()
     }
 
 
@@ -79,6 +90,7 @@ class Command(BaseCommand):
                 call_command(
                     "dumpdata",
                     APP_LABEL,
+                    exclude=history_labels(),
                     database=database,
                     natural_foreign=True,
                     natural_primary=True,

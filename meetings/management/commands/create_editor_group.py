@@ -3,7 +3,9 @@ Create or update the "editor" group: what data entry needs and nothing more.
 
 Editors may view, add and change every record of the knowledge base, and delete only the
 rows that hang off a meeting or a person (participants, delegations, mentions, agreements,
-quotes, aliases, positions), so a mistaken inline can be removed. Deleting meetings, sources,
+quotes, aliases, positions), so a mistaken inline can be removed. They see each record's
+history and may revert it (that takes the record's change permission), and settle the
+conflicts loads leave (view and change, never add or delete). Deleting meetings, sources,
 officials, agencies, topics and places, and anything to do with accounts, stays with
 superusers. Running it again brings the group back to exactly these permissions, so it is
 safe after every migration (`make db` and `make serve` run it). Give a person the group in
@@ -33,13 +35,29 @@ DELETABLE = {
 }
 
 
+# Written by the application, not by hand: editors read them. The history (django-simple-
+# history: its versions, diffs and reverts) goes with each record's own permissions.
+READ_ONLY = {"loadedrecord"}
+# Settled, never added: loads list them; an editor keeps the current record or takes the
+# incoming one.
+SETTLED_ONLY = {"loadconflict"}
+
+
+def actions_for(model):
+    name = model._meta.model_name
+    if name in READ_ONLY or name.startswith("historical"):
+        return ["view"]
+    if name in SETTLED_ONLY:
+        return ["view", "change"]
+    return ["view", "add", "change"] + (["delete"] if name in DELETABLE else [])
+
+
 def editor_permission_codenames():
     """The codenames ("add_meeting", ...) of the meetings app's permissions editors get."""
     codenames = set()
     for model in apps.get_app_config("meetings").get_models():
         name = model._meta.model_name
-        actions = ["view", "add", "change"] + (["delete"] if name in DELETABLE else [])
-        codenames.update(f"{action}_{name}" for action in actions)
+        codenames.update(f"{action}_{name}" for action in actions_for(model))
     return codenames
 
 

@@ -4,13 +4,13 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from ._operations import AddDataVersionTriggers, AddFieldInPlace, KeepingSQLiteTriggers
+from ._operations import AddFieldInPlace, KeepingSQLiteTriggers, version_triggers
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_load_records_and_checks'),
+        ('meetings', '0007_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -156,5 +156,26 @@ class Migration(migrations.Migration):
             model_name='officialidentifier',
             constraint=models.UniqueConstraint(fields=('scheme', 'value'), name='officialidentifier_unique'),
         ),
-        AddDataVersionTriggers(["meetings_externalrecord", "meetings_loadconflict", "meetings_loadedrecord", "meetings_mergecandidate", "meetings_officialidentifier"]),
+        version_triggers("meetings_externalrecord", "meetings_mergecandidate", "meetings_officialidentifier"),
+        # The meetings' history table follows the meetings (migration 0007).
+        migrations.AddField(
+            model_name='historicalmeeting',
+            name='part_of',
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text='The trip or visit this meeting took place during.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting'),
+        ),
+        AddFieldInPlace(
+            model_name='historicalmeeting',
+            name='places',
+            field=models.CharField(blank=True, help_text='Every place a trip or visit went to, as its record gives them.', max_length=300, verbose_name='places visited'),
+        ),
+        migrations.AlterField(
+            model_name='historicalmeeting',
+            name='kind',
+            field=models.CharField(choices=[('bilateral', 'Bilateral meeting'), ('high-level-dialogue', 'High-level dialogue'), ('congressional-delegation', 'Congressional delegation visit'), ('courtesy-call', 'Courtesy call'), ('visit', 'Official visit'), ('trip', 'Trip abroad'), ('working-group', 'Working group'), ('phone-call', 'Telephone call'), ('other', 'Other')], default='bilateral', max_length=30),
+        ),
+        migrations.AlterField(
+            model_name='historicalmeeting',
+            name='status',
+            field=models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published')], default='draft', max_length=10),
+        ),
     ]
