@@ -52,8 +52,11 @@ def test_the_version_is_read_in_one_query(django_assert_num_queries):
 
 
 def fill_the_tables_loads_leave_empty():
-    """A row in the history tables and the conflicts: SQLite's triggers fire per row written."""
-    from meetings.models import LoadConflict
+    """
+    A row in the tables the fixtures leave empty (history, conflicts, other catalogues'
+    records, doubtful matches): SQLite's triggers fire per row written.
+    """
+    from meetings.models import ExternalRecord, LoadConflict, MergeCandidate, OfficialIdentifier
     from meetings.models.history import TRACKED
 
     for model in TRACKED:
@@ -61,6 +64,12 @@ def fill_the_tables_loads_leave_empty():
     LoadConflict.objects.create(
         origin="test", model="meetings.topic", key="[]", incoming={}, current={}, fingerprint=""
     )
+    first, second = Official.objects.all()[:2]
+    ExternalRecord.objects.create(
+        meeting=Meeting.objects.first(), scheme="history.state.gov/visits", record_id="1"
+    )
+    OfficialIdentifier.objects.create(official=first, scheme="test", value="first")
+    MergeCandidate.objects.create(official=first, candidate=second, score=80, reason="test")
 
 
 @pytest.mark.parametrize("table", app_tables())

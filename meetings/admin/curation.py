@@ -1,15 +1,18 @@
 """
 What loads leave for editors: each record that changed both at its origin and here, shown
 field by field, incoming against current, with two ways out: keep the current record, or take
-the incoming one (meetings/loading/conflicts.py).
+the incoming one (meetings/loading/conflicts.py); and the people an import could not tell
+apart, to merge or keep apart.
 """
 
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from ..loading import conflicts
-from ..models import LoadConflict
+from ..merging import merge_officials
+from ..models import LoadConflict, MergeCandidate
 
 KEEP, TAKE = "_keep_current", "_take_incoming"
 
@@ -117,3 +120,60 @@ def shown(value):
     if value in (None, "", []):
         return "—"
     return value if isinstance(value, str) else str(value)
+
+
+@admin.register(MergeCandidate)
+class MergeCandidateAdmin(admin.ModelAdmin):
+    """
+    People an import could not tell apart: the record it made and the one it resembles. Merging
+    moves everything to the candidate and keeps the other name as an alias (merging.py).
+    """
+
+    list_display = ["official_link", "candidate_link", "score", "reason", "resolution"]
+    list_filter = [ConflictStateFilter]
+    list_select_related = ["official__country", "candidate__country"]
+    search_fields = ["official__name", "candidate__name", "reason"]
+    actions = ["merge", "keep_apart"]
+
+    def has_add_permission(self, request):
+        return False  # imports list them
+
+    readonly_fields = ["official", "candidate", "score", "reason", "resolved", "resolved_by"]
+    exclude = ["resolution"]
+
+    @admin.display(description="record made by the import", ordering="official__name")
+    def official_link(self, pair):
+        return official_html(pair.official)
+
+    @admin.display(description="resembles", ordering="candidate__name")
+    def candidate_link(self, pair):
+        return official_html(pair.candidate)
+
+    @admin.action(
+        description="Merge: one person, the candidate's record kept", permissions=["change"]
+    )
+    def merge(self, request, queryset):
+        merged = 0
+        for pair in queryset.filter(resolved__isnull=True).select_related("official", "candidate"):
+            if not MergeCandidate.objects.filter(pk=pair.pk).exists():
+                continue  # settled by an earlier merge in this batch
+            kept = merge_officials(pair.official, pair.candidate, request.user)
+            self.log_change(request, kept, f"Merged {pair.official.name} into this record.")
+            merged += 1
+        self.message_user(request, f"{merged} pair(s) merged.", messages.SUCCESS)
+
+    @admin.action(description="Keep apart: two people", permissions=["change"])
+    def keep_apart(self, request, queryset):
+        count = queryset.filter(resolved__isnull=True).update(
+            resolved=timezone.now(), resolved_by=request.user, resolution="kept apart"
+        )
+        self.message_user(request, f"{count} pair(s) kept apart.", messages.SUCCESS)
+
+
+def official_html(official):
+    return format_html(
+        '<a href="{}">{}</a> ({})',
+        official.get_absolute_url(),
+        official.name,
+        official.country.code,
+    )

@@ -11,6 +11,8 @@ from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
 
+# history.state.gov's records keep their own kind of conflict: a record is a meeting and its people.
+from ..importers.historian.db import conflicts as historian
 from ..models.curation import LoadedRecord
 from ..models.history import has_history, record_baseline, record_version
 from .state import fingerprint, record_state
@@ -30,19 +32,28 @@ def target(conflict):
 
 def current_state(conflict):
     """The record's state now (as loads compare it), or what it was when listed if gone."""
+    if conflict.origin == historian.ORIGIN:
+        return historian.current_of(conflict.current.get("meeting_id"))
     record = target(conflict)
     return record_state(record) if record is not None else conflict.current
 
 
 @transaction.atomic
 def keep_current(conflict, user):
-    remember(conflict, conflict.fingerprint)
+    if conflict.origin == historian.ORIGIN:
+        historian.keep_current(conflict)
+    else:
+        remember(conflict, conflict.fingerprint)
     resolve(conflict, user, KEPT)
 
 
 @transaction.atomic
 def take_incoming(conflict, user):
     """Apply the incoming version through the serializer, as the load would have."""
+    if conflict.origin == historian.ORIGIN:
+        record = historian.take_incoming(conflict)
+        resolve(conflict, user, TAKEN)
+        return record
     existing = target(conflict)
     model = apps.get_model(conflict.model)
     if existing is not None and has_history(model):

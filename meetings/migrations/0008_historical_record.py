@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 name='loaded',
             )
         ),
-        migrations.AddField(
+        AddFieldInPlace(
             model_name='loadedrecord',
             name='written',
             field=models.CharField(blank=True, help_text='Of what the load wrote, when that differs.', max_length=64),

@@ -7,10 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from meetings.importers.historian.records import DATA_ROOT
+from meetings.loading.conflicts import keep_current, take_incoming
 from meetings.models import (
     Delegation,
     ExternalRecord,
     LoadConflict,
+    LoadedRecord,
     Meeting,
     MergeCandidate,
     Official,
@@ -147,3 +149,35 @@ def test_an_edited_meeting_is_kept_and_a_changed_record_is_listed(tmp_path, sett
 
 def test_aliases_record_new_spellings():
     assert OfficialAlias.objects.filter(name="Enrico Pena Nieto").exists()
+
+
+def changed_record_conflict():
+    """Trip 3914's meeting edited, then its record changed: the import lists a conflict."""
+    trip = Meeting.objects.get(
+        records__record_id="3914", records__scheme="history.state.gov/travels"
+    )
+    trip.summary = "An editor's summary."
+    trip.save()
+    LoadedRecord.objects.filter(origin="history.state.gov", key="travels/3914").update(
+        fingerprint="a record as it was before"
+    )
+    assert "1 conflicts" in run_import()
+    return trip, LoadConflict.objects.get(key="travels/3914")
+
+
+def test_a_record_changed_under_an_edited_meeting_is_listed_and_can_be_kept():
+    trip, conflict = changed_record_conflict()
+    assert conflict.current["fields"]["summary"] == "An editor's summary."
+    assert conflict.incoming["fields"]["summary"].startswith("Discussed bilateral relations")
+    keep_current(conflict, None)
+    trip.refresh_from_db()
+    assert trip.summary == "An editor's summary."
+    assert "1 conflicts" not in run_import()  # kept: not listed again
+
+
+def test_a_conflict_taken_rewrites_the_meeting_from_its_record():
+    trip, conflict = changed_record_conflict()
+    take_incoming(conflict, None)
+    trip.refresh_from_db()
+    assert trip.summary.startswith("Discussed bilateral relations")
+    assert "7,159 meetings unchanged" in run_import()

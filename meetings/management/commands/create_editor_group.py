@@ -37,10 +37,10 @@ DELETABLE = {
 
 # Written by the application, not by hand: editors read them. The history (django-simple-
 # history: its versions, diffs and reverts) goes with each record's own permissions.
-READ_ONLY = {"loadedrecord"}
+READ_ONLY = {"loadedrecord", "externalrecord", "officialidentifier"}
 # Settled, never added: loads list them; an editor keeps the current record or takes the
-# incoming one.
-SETTLED_ONLY = {"loadconflict"}
+# incoming one, merges two records of one person or keeps them apart.
+SETTLED_ONLY = {"loadconflict", "mergecandidate"}
 
 
 def actions_for(model):

@@ -3,12 +3,11 @@ The import as a whole: which plans are new, unchanged, changed (and whether an e
 their meeting since), then the writes, the load records and the links from releases.
 """
 
-import dataclasses
-import json
 from collections import Counter
 
 from meetings.models import ExternalRecord, LoadConflict, LoadedRecord
 
+from .conflicts import current_of, incoming_of
 from .links import link_parts
 from .state import meeting_states
 from .writer import Writer
@@ -89,11 +88,10 @@ def remember(written, plans, records):
 
 def list_conflict(plan, meeting_id):
     """A changed record whose meeting an editor changed too: listed, not applied."""
-    incoming = json.loads(json.dumps(dataclasses.asdict(plan), default=str))
     LoadConflict.objects.get_or_create(
         origin=ORIGIN,
         model=MODEL,
         key=plan.key,
         fingerprint=plan.fingerprint,
-        defaults={"incoming": incoming, "current": {"meeting_id": meeting_id}},
+        defaults={"incoming": incoming_of(plan), "current": current_of(meeting_id)},
     )
