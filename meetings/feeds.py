@@ -11,6 +11,18 @@ from .models import Meeting
 FEED_SIZE = 50
 
 
+def errors_as_text(errors):
+    """
+    A form's errors as plain text, one line per message. Not ErrorDict.as_text(): its
+    template escapes the messages as if for HTML, and a plain-text answer would show "&lt;".
+    """
+    return "".join(
+        f"* {name}: {error['message']}\n"
+        for name, messages in errors.get_json_data().items()
+        for error in messages
+    )
+
+
 class MeetingFeed(Feed):
     feed_type = Atom1Feed
     title = "Bilateral: meetings"
@@ -20,7 +32,7 @@ class MeetingFeed(Feed):
         self.filterset = MeetingFilter(request.GET, queryset=Meeting.objects.published())
         if not self.filterset.is_valid():
             return HttpResponseBadRequest(
-                "Invalid filters: " + self.filterset.form.errors.as_text(),
+                "Invalid filters:\n" + errors_as_text(self.filterset.form.errors),
                 content_type="text/plain; charset=utf-8",
             )
         self.query = request.GET.urlencode()

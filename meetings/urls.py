@@ -1,6 +1,7 @@
 """The public site's routes; a resource's page and its .json twin share one view."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .feeds import MeetingFeed
 from .versioning import conditional_page
@@ -22,7 +23,7 @@ urlpatterns = [
     path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/export.json", exports.meeting_export_json, name="meeting-export-json"),
     path("meetings/export.csv", exports.meeting_export_csv, name="meeting-export-csv"),
-    path("meetings/feed/", conditional_page(MeetingFeed()), name="meeting-feed"),
+    path("meetings/feed/", require_safe(conditional_page(MeetingFeed())), name="meeting-feed"),
     *resource("meetings", meetings.MeetingDetail.as_view(), "meeting"),
     path("meetings/<slug:slug>/preview/", preview.meeting_preview, name="meeting-preview"),
     path("officials/", officials.official_list, name="official-list"),

@@ -24,15 +24,19 @@ Helpers:
     write makes every cached value obsolete at once, with no invalidation to get wrong.
 
 ``cached_page``
-    A view decorator: the whole response, cached for its URL and the data version.
+    A view decorator: the whole response, cached for its path, the parameters the page
+    understands and the data version.
 
-Caching is off when the BILATERAL_CACHE setting (or environment variable) is false.
+Caching is off when the BILATERAL_CACHE setting (or environment variable) is false. The cache
+is an optimisation, never a dependency: an error from it (Redis down, or hung past its
+timeout) is a miss, logged once, and the cache is left alone for CACHE_RETRY seconds.
 """
 
 import contextvars
 import datetime
 import functools
 import hashlib
+import logging
 import os
 import time
 import uuid
@@ -41,8 +45,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.views.decorators.http import condition
+
+logger = logging.getLogger(__name__)
 
 TABLE = "meetings_dataversion"
 CACHE_ALIAS = "default"
@@ -50,6 +56,7 @@ CACHE_TIMEOUT = 3600  # seconds; values of an old version are never read again a
 LOCK_TIMEOUT = 60  # seconds a process may hold "I am computing this"
 LOCK_WAIT = 15  # seconds another process waits for it before computing it too
 FALSE = {"0", "false", "no", "off"}
+CACHE_RETRY = 30  # seconds the cache is left alone after an error
 
 _MISSING = object()
 _current = contextvars.ContextVar("bilateral_data_version", default=None)
@@ -161,6 +168,49 @@ def _cache_key(key):
     return f"bilateral:{name.hexdigest()}"
 
 
+class _CacheHealth:
+    """Per process: whether the cache failed lately, and until when to leave it alone."""
+
+    failing = False
+    retry_at = 0.0
+
+
+def cache_call(method, *args, default=None):
+    """
+    caches[CACHE_ALIAS].<method>(*args), or `default` if the cache fails: the first error of
+    an outage is logged (not one per request), and for CACHE_RETRY seconds afterwards the
+    cache is not even tried, so a hung Redis costs one timeout per process, not one per call.
+    """
+    if _CacheHealth.failing and time.monotonic() < _CacheHealth.retry_at:
+        return default
+    try:
+        value = getattr(caches[CACHE_ALIAS], method)(*args)
+    except Exception as error:  # any cache backend's error: a miss, not a failed page
+        if not _CacheHealth.failing:
+            logger.warning("Cache unavailable, pages are computed without it: %r", error)
+        _CacheHealth.failing = True
+        _CacheHealth.retry_at = time.monotonic() + CACHE_RETRY
+        return default
+    if _CacheHealth.failing:
+        logger.warning("Cache available again.")
+        _CacheHealth.failing = False
+    return value
+
+
+def cache_state():
+    """For /healthz: "ok", "unavailable" or "off", probing the cache with a write and a read."""
+    if not caching_enabled():
+        return "off"
+    probe = f"bilateral:healthz:{os.getpid()}"
+    try:
+        cache = caches[CACHE_ALIAS]
+        cache.set(probe, 1, 10)
+        return "ok" if cache.get(probe) == 1 else "unavailable"
+    except Exception as error:
+        logger.warning("Health check: cache unavailable: %r", error)
+        return "unavailable"
+
+
 def _compute_once(name, compute, store=lambda value: value, timeout=CACHE_TIMEOUT):
     """
     (value, True) from the cache under `name`, or (compute(), False) after caching
@@ -168,27 +218,27 @@ def _compute_once(name, compute, store=lambda value: value, timeout=CACHE_TIMEOU
     once (right after a write, or on a busy page), one computes it and, with a shared cache,
     the others wait for it, rather than all doing the same expensive work on the same cores.
     """
-    cache = caches[CACHE_ALIAS]
-    value = cache.get(name, _MISSING)
+    value = cache_call("get", name, _MISSING, default=_MISSING)
     if value is not _MISSING:
         return value, True
     lock = name + ":computing"
-    if not cache.add(lock, os.getpid(), LOCK_TIMEOUT):
+    # A failing cache holds no lock: compute at once.
+    if not cache_call("add", lock, os.getpid(), LOCK_TIMEOUT, default=True):
         deadline = time.monotonic() + LOCK_WAIT
         while time.monotonic() < deadline:
             time.sleep(0.02)
-            value = cache.get(name, _MISSING)
+            value = cache_call("get", name, _MISSING, default=_MISSING)
             if value is not _MISSING:
                 return value, True
-            if cache.get(lock) is None:  # the other process gave up: compute it here
+            if cache_call("get", lock) is None:  # the other process gave up: compute it here
                 break
     try:
         value = compute()
         stored = store(value)
         if stored is not None:
-            cache.set(name, stored, timeout)
+            cache_call("set", name, stored, timeout)
     finally:
-        cache.delete(lock)
+        cache_call("delete", lock)
     return value, False
 
 
@@ -203,11 +253,33 @@ def cached(key, compute, timeout=CACHE_TIMEOUT):
     return _compute_once(_cache_key(key), compute, timeout=timeout)[0]
 
 
-def cached_page(view):
+def understood_query(querydict, params):
     """
-    The whole response of a page for one data version: the same URL again (path, query,
-    host and scheme) until the next write costs one cache read instead of its queries and
-    its rendering. Only successful, non-streaming answers to GET are kept. The pages depend
+    The query with only the parameters a page understands (`params`), in their order: the
+    page is computed from these alone, so a made-up parameter changes neither the page nor
+    its cache key. `params` None keeps every parameter.
+    """
+    if params is None:
+        return querydict
+    understood = QueryDict(mutable=True)
+    for key, values in querydict.lists():
+        if key in params:
+            understood.setlist(key, values)
+    understood._mutable = False
+    return understood
+
+
+def page_cache_key(request):
+    """The page's cache key: scheme, host, path and the understood query (not the raw URL)."""
+    return ("page", request.scheme, request.get_host(), request.path, request.GET.urlencode())
+
+
+def cached_page(view, params=None):
+    """
+    The whole response of a page for one data version: the same page again (path, the
+    parameters in `params` that the page understands, host and scheme; others are dropped
+    before the view runs) until the next write costs one cache read instead of its queries
+    and its rendering. Only successful, non-streaming answers to GET are kept. The pages depend
     on nothing but the URL and the data (no user, no session, no CSRF token, no nonce). Put
     it under conditional_page, which reads the version once for both.
     """
@@ -219,9 +291,10 @@ def cached_page(view):
 
     @functools.wraps(view)
     def page(request, *args, **kwargs):
+        request.GET = understood_query(request.GET, params)
         if request.method != "GET" or not caching_enabled():
             return view(request, *args, **kwargs)
-        name = _cache_key(("page", request.build_absolute_uri()))
+        name = _cache_key(page_cache_key(request))
         value, from_cache = _compute_once(
             name, lambda: view(request, *args, **kwargs), store=storable
         )

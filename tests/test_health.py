@@ -34,7 +34,7 @@ def database_down():
 def test_healthz_is_ok_while_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -46,7 +46,7 @@ def test_healthz_answers_head_and_refuses_writes(client):
 def test_healthz_is_503_when_the_database_is_down(client, database_down):
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "unavailable"}
+    assert response.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
     assert "refused" not in response.content.decode()  # no details for the outside world
 
 

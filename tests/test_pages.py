@@ -539,7 +539,7 @@ def test_feed_honours_filters(client):
         ("/agencies/sre/", 11),
         ("/topics/", 2),
         ("/topics/security/", 10),
-        ("/sources/", 2),
+        ("/sources/", 3),  # paginated: the count, then the page
         # Its meetings, quotes, and the participations, delegations, mentions, agreements citing it.
         ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 8),
     ],

@@ -21,6 +21,19 @@ CSV_COLUMNS = [
 ]
 
 
+# OWASP's advice against CSV injection: a cell a spreadsheet would read as a formula (or as
+# the start of one after a tab or carriage return) is prefixed with an apostrophe, which the
+# spreadsheet shows as text. No cell of ours starts with one of these otherwise: dates are
+# ISO (2018-03-26), slugs start with a letter or digit, and no column holds a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """The cell as text a spreadsheet will not evaluate."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 class Echo:
     """A file-like object that hands back what is written, for streaming csv.writer rows."""
 
@@ -34,7 +47,7 @@ def csv_row(data):
         f"{p['name']} ({', '.join(x for x in [p['title'], p['agency'], p['country']] if x)})"
         for p in data["participants"]
     )
-    return [
+    cells = [
         *(data[key] or "" for key in CSV_COLUMNS[:11]),
         participants,
         "; ".join(f"{d['description']} ({d['country']})" for d in data["delegations"]),
@@ -43,6 +56,7 @@ def csv_row(data):
         "; ".join(a["title"] for a in data["agreements"]),
         "; ".join(s["title"] for s in data["sources"]),
     ]
+    return [spreadsheet_safe(cell) for cell in cells]
 
 
 def batched(pieces, size=100):

@@ -57,6 +57,21 @@ class Topic(models.Model):
         fill_slug(self, self.name)
 
 
+class SourceQuerySet(models.QuerySet):
+    def published(self):
+        """
+        Sources cited by at least one published meeting: one cited only by drafts (or by
+        nothing yet) is no more public than the drafts themselves.
+        """
+        link = Meeting.sources.through
+        cited = link.objects.filter(meeting__status=MeetingStatus.PUBLISHED).values("source_id")
+        return self.filter(pk__in=cited)
+
+
+class SourceManager(NaturalKeyManager.from_queryset(SourceQuerySet)):
+    pass
+
+
 class Source(models.Model):
     """A press release or article, with its full text: every recorded fact cites a passage of it."""
 
@@ -80,7 +95,7 @@ class Source(models.Model):
     text = models.TextField(help_text="The full text, verbatim.")
     notes = models.TextField(blank=True)
 
-    objects = NaturalKeyManager()
+    objects = SourceManager()
 
     class Meta:
         ordering = ["-published", "title"]

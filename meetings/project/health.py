@@ -1,6 +1,8 @@
 """
 /healthz for load balancers and monitoring: 200 when every configured database answers a
-query, 503 when one does not. It says nothing more about the failure than that.
+query, 503 when one does not. It says nothing more about the failure than that. It also
+reports the cache ("ok", "unavailable" or "off") without failing on it: the site works
+without its cache, only slower.
 """
 
 import logging
@@ -9,6 +11,8 @@ from django.db import DatabaseError, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from ..versioning import cache_state
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +31,9 @@ def database_ok(alias):
 @never_cache
 @require_safe
 def healthz(request):
+    cache = cache_state()
     if all(database_ok(alias) for alias in connections):
-        return JsonResponse({"status": "ok", "database": "ok"})
-    return JsonResponse({"status": "unavailable", "database": "unavailable"}, status=503)
+        return JsonResponse({"status": "ok", "database": "ok", "cache": cache})
+    return JsonResponse(
+        {"status": "unavailable", "database": "unavailable", "cache": cache}, status=503
+    )

@@ -35,7 +35,8 @@ def database_unavailable_response(request):
 class DatabaseUnavailableMiddleware:
     """
     Turns a lost database connection (OperationalError, InterfaceError) raised while a view
-    runs or its template renders into the 503 page. Other database errors are bugs and stay
+    runs or its template renders into the 503 page; so too a statement stopped by the
+    statement timeout (PostgreSQL's QueryCanceled, SQLite's "interrupted": see dbguard.py). Other database errors are bugs and stay
     500s; with DEBUG on, Django's debug page shows them all.
     """
 

@@ -8,6 +8,7 @@ set what development needs. Every variable read here is listed in the README ("D
 
 import datetime
 import os
+import sys
 import warnings
 from email.utils import getaddresses
 from pathlib import Path
@@ -87,8 +88,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 3
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 
-# Locked out when either the username or the address has failed too often.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked out when one account has failed too often from one address, or one address has
+# failed too often across accounts (password spraying). Never by the username alone: a
+# stranger elsewhere cannot lock an editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
@@ -96,11 +99,17 @@ AXES_RESET_ON_SUCCESS = True
 
 AXES_VERBOSE = False  # failures and lockouts are still logged
 
+# A cache that does not answer within REDIS_TIMEOUT_MS is a miss (meetings/versioning.py).
+_redis_timeout = env_int("REDIS_TIMEOUT_MS", 500) / 1000
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
+            },
         }
     }
 else:
@@ -134,6 +143,26 @@ CSRF_COOKIE_SECURE = not DEBUG
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+
+
+def running_command(argv=sys.argv):
+    """True in `manage.py <command>` (an import, a backup), except the development server."""
+    return (
+        len(argv) > 1
+        and Path(argv[0]).name in {"manage.py", "django-admin"}
+        and argv[1] not in {"runserver"}
+    )
+
+
+# No statement runs longer than this (milliseconds; 0: no bound): PostgreSQL's
+# statement_timeout, and on SQLite a progress handler (meetings/dbguard.py). The site's
+# bound by default; management commands (imports, backups) have their own, off by default.
+DATABASE_STATEMENT_TIMEOUT_MS = (
+    env_int("DATABASE_COMMAND_TIMEOUT_MS", 0)
+    if running_command()
+    else env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+)
+
 # Persistent connections (CONN_MAX_AGE seconds), checked before reuse.
 DATABASES = {
     "default": dj_database_url.config(
@@ -142,12 +171,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A database that does not answer: an error in seconds (a 503), not a hung worker.
+            "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
+            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bilateral@localhost")
 
 # SMTP when EMAIL_HOST is set; otherwise messages are written to the log (standard error).
+# Seconds before the same server error is mailed to ADMINS again.
+ERROR_MAIL_INTERVAL = env_int("ERROR_MAIL_INTERVAL", 600)
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -200,13 +240,18 @@ LANGUAGE_CODE = "en-us"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        # No mail for a 503 (the database is down), one per distinct error per interval.
+        "skip_unavailable": {"()": "meetings.project.logfilters.SkipUnavailable"},
+        "rate_limit_errors": {"()": "meetings.project.logfilters.RateLimitErrors"},
+    },
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
-            "filters": ["require_debug_false"],
+            "filters": ["require_debug_false", "skip_unavailable", "rate_limit_errors"],
             "level": "ERROR",
         },
     },

@@ -34,7 +34,7 @@ def home_counts():
         "officials": Participation.objects.published().values("official_id").distinct().count(),
         "agencies": Agency.objects.count(),
         "topics": Topic.objects.count(),
-        "sources": Source.objects.count(),
+        "sources": Source.objects.published().count(),
     }
     ids = published.order_by().values("pk")
     return counts, top_linked("topic", ids, 8), top_linked("official", ids, 8)

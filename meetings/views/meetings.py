@@ -14,7 +14,7 @@ from .pagination import paginate_meetings
 from .resource import Resource, public_page
 
 
-@public_page
+@public_page(params=[*MeetingFilter.base_filters, "page"])
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=Meeting.objects.published())
     valid = filterset.is_valid()

@@ -20,7 +20,7 @@ RELATED_PER_PAGE = 50
 OFFICIAL_QUOTES_SHOWN = 10
 
 
-@public_page
+@public_page(params=("country", "page"))
 def official_list(request):
     officials = (
         Official.objects.select_related("country")

@@ -5,6 +5,8 @@ JSON, is a parameter of its route (``Resource``), as openparliament's APIView an
 ``.json`` suffix do.
 """
 
+import functools
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -14,9 +16,19 @@ from ..versioning import cached_page, conditional_page
 from .pagination import paginate_meetings
 
 
-def public_page(view):
-    """GET and HEAD only, ETag and Last-Modified from the data version, cached whole."""
-    return require_safe(conditional_page(cached_page(view)))
+# What a detail page understands: the page number of the meetings it lists.
+PAGE = ("page",)
+
+
+def public_page(view=None, *, params=()):
+    """
+    GET and HEAD only (405 otherwise), ETag and Last-Modified from the data version, cached
+    whole. `params` names the query parameters the page understands: the others are
+    dropped before it runs, so that made-up ones share its cache entry.
+    """
+    if view is None:
+        return functools.partial(public_page, params=params)
+    return require_safe(conditional_page(cached_page(view, params=frozenset(params))))
 
 
 def json_response(data, **kwargs):
@@ -41,9 +53,11 @@ class Resource:
     def json(self, request, context):
         raise NotImplementedError
 
+    params = PAGE  # the query parameters the page understands
+
     @classmethod
     def as_view(cls):
-        @public_page
+        @public_page(params=cls.params)
         def view(request, format="html", **kwargs):
             resource = cls()
             context = resource.context(request, **kwargs)

@@ -7,15 +7,23 @@ from django.shortcuts import get_object_or_404, render
 
 from ..exports.records import source_data
 from ..models import Agreement, Delegation, Mention, Participation, Quote, Source, is_published
-from .resource import Resource, public_page
+from ..querystring import QueryParams
+from .pagination import paginate
+from .resource import PAGE, Resource, public_page
 
 
-@public_page
+SOURCES_PER_PAGE = 100
+
+
+@public_page(params=PAGE)
 def source_list(request):
-    sources = Source.objects.annotate(
-        meeting_count=Count("meetings", filter=is_published("meetings"))
-    ).order_by("title")
-    return render(request, "meetings/source_list.html", {"sources": sources})
+    sources = (
+        Source.objects.published()
+        .annotate(meeting_count=Count("meetings", filter=is_published("meetings")))
+        .order_by("title", "pk")
+    )
+    pagination = paginate(QueryParams(request.GET), sources, SOURCES_PER_PAGE)
+    return render(request, "meetings/source_list.html", {"pagination": pagination})
 
 
 @dataclass
@@ -100,7 +108,7 @@ class SourceDetail(Resource):
     template_name = "meetings/source_detail.html"
 
     def context(self, request, slug):
-        source = get_object_or_404(Source, slug=slug)
+        source = get_object_or_404(Source.objects.published(), slug=slug)
         quotes = list(
             Quote.objects.published()
             .filter(source=source)
@@ -119,7 +127,10 @@ class SourceDetail(Resource):
         return {
             **source_data(source),
             "slug": source.slug,
+            # "url" is this page, as in every JSON twin; the publisher's own address (the
+            # "url" of a source within a meeting's record) is "source_url".
             "url": request.build_absolute_uri(source.get_absolute_url()),
+            "source_url": source.url,
             "text": source.text,
             "notes": source.notes,
             "meetings": [m.slug for m in context["meetings"]],

@@ -1,0 +1,56 @@
+"""
+A bound on every statement's time, on both databases (DATABASE_STATEMENT_TIMEOUT_MS).
+
+PostgreSQL does it itself: the settings pass ``-c statement_timeout=...`` when connecting,
+and a statement past it fails with QueryCanceled. SQLite has no such setting: here a
+progress handler, called every few thousand steps of its virtual machine, interrupts a
+statement that has run past the bound ("interrupted", an OperationalError). Either way the
+page answers the 503 page (meetings/project/middleware.py), and the worker is free again.
+"""
+
+import time
+
+from django.conf import settings
+
+PROGRESS_STEPS = 10_000  # SQLite VM instructions between checks (a few microseconds each)
+
+
+class StatementGuard:
+    """
+    An execute wrapper that starts each statement's clock, and the progress handler that
+    stops the statement once its clock has run past `seconds`.
+    """
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.deadline = None
+
+    def __call__(self, execute, sql, params, many, context):
+        self.deadline = time.monotonic() + self.seconds
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.deadline = None
+
+    def progress(self):
+        """Nonzero (stop) once the running statement is past its deadline."""
+        return int(self.deadline is not None and time.monotonic() > self.deadline)
+
+
+def guard_sqlite(connection, milliseconds):
+    """Bound the statements of a new SQLite connection; a bound of 0 removes the guard."""
+    connection.execute_wrappers[:] = [
+        wrapper for wrapper in connection.execute_wrappers if not isinstance(wrapper, StatementGuard)
+    ]
+    if milliseconds <= 0:
+        connection.connection.set_progress_handler(None, 0)
+        return None
+    guard = StatementGuard(milliseconds / 1000)
+    connection.connection.set_progress_handler(guard.progress, PROGRESS_STEPS)
+    connection.execute_wrappers.append(guard)
+    return guard
+
+
+def on_connection_created(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        guard_sqlite(connection, getattr(settings, "DATABASE_STATEMENT_TIMEOUT_MS", 0))
