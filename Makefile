@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
+.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -20,17 +20,32 @@ help:
 	@echo "make reset-db   delete every record and load afresh (asks first; CONFIRM=yes skips)"
 	@echo "make test   set up and run every test (browser tests need Chromium)"
 	@echo "make lint   ruff"
+	@echo "make lock   pin every dependency, with hashes, in requirements.txt and requirements-dev.txt"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling"
 
-$(INSTALLED): pyproject.toml
+# The exact versions of requirements-dev.txt, each checked against its hash, then the project
+# itself without dependencies (it may not pull in anything the lock file does not name).
+$(INSTALLED): pyproject.toml requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(INSTALLED)
+
+# The one command that regenerates the lock files from pyproject.toml, after a dependency
+# is added or to take newer versions (UPGRADE=1): requirements.txt for the site,
+# requirements-dev.txt with the tests' too. pip-tools resolves; every file gets its hashes.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(if $(UPGRADE),--upgrade)
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
+	$(PIP_COMPILE) --output-file requirements.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements-dev.txt pyproject.toml
 
 # Additive: creates what is missing and updates only what nobody edited (README, "Loading").
 db: $(INSTALLED)
