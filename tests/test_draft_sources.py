@@ -70,7 +70,11 @@ def test_the_sources_list_is_paginated(client, monkeypatch):
     from meetings.views import sources
 
     monkeypatch.setattr(sources, "SOURCES_PER_PAGE", 2)
-    first, second, third = listed_sources(client, 1), listed_sources(client, 2), listed_sources(client, 3)
+    first, second, third = (
+        listed_sources(client, 1),
+        listed_sources(client, 2),
+        listed_sources(client, 3),
+    )
     assert len(first) == len(second) == 2 and len(third) == 1
     assert len(set(first + second + third)) == 5
     page = client.get(reverse("source-list")).content.decode()

@@ -124,9 +124,7 @@ def test_the_feeds_400_is_plain_text_not_escaped_markup(client):
 
 def test_the_csrf_failure_page_has_nothing_the_policy_would_block():
     client = Client(enforce_csrf_checks=True)
-    response = client.post(
-        reverse("admin:login"), {"username": "x", "password": "y"}, secure=True
-    )
+    response = client.post(reverse("admin:login"), {"username": "x", "password": "y"}, secure=True)
     assert response.status_code == 403
     page = response.content.decode()
     assert "This form could not be sent" in page and 'class="site-header"' in page

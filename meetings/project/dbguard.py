@@ -40,7 +40,9 @@ class StatementGuard:
 def guard_sqlite(connection, milliseconds):
     """Bound the statements of a new SQLite connection; a bound of 0 removes the guard."""
     connection.execute_wrappers[:] = [
-        wrapper for wrapper in connection.execute_wrappers if not isinstance(wrapper, StatementGuard)
+        wrapper
+        for wrapper in connection.execute_wrappers
+        if not isinstance(wrapper, StatementGuard)
     ]
     if milliseconds <= 0:
         connection.connection.set_progress_handler(None, 0)

@@ -144,7 +144,6 @@ CSRF_COOKIE_SECURE = not DEBUG
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 
-
 def running_command(argv=sys.argv):
     """True in `manage.py <command>` (an import, a backup), except the development server."""
     return (

@@ -15,7 +15,6 @@ from ..querystring import QueryParams
 from ..versioning import cached_page, conditional_page
 from .pagination import paginate_meetings
 
-
 # What a detail page understands: the page number of the meetings it lists.
 PAGE = ("page",)
 

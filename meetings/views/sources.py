@@ -11,7 +11,6 @@ from ..querystring import QueryParams
 from .pagination import paginate
 from .resource import PAGE, Resource, public_page
 
-
 SOURCES_PER_PAGE = 100
 
 
