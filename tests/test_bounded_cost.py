@@ -162,9 +162,12 @@ def test_sqlite_interrupts_a_statement_past_the_bound(settings):
     try:
         dbguard.guard_sqlite(connection, 200)
         started = time.monotonic()
-        with pytest.raises(OperationalError, match="interrupted"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(ENDLESS)
+        with (
+            pytest.raises(OperationalError, match="interrupted"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(ENDLESS)
         assert time.monotonic() - started < 3
         # The next statement has its own time.
         with connection.cursor() as cursor:
@@ -180,10 +183,13 @@ def test_postgresql_cancels_a_statement_past_the_bound():
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone() == ("5s",)
     started = time.monotonic()
-    with pytest.raises(OperationalError, match="statement timeout"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = 200")
-            cursor.execute(ENDLESS)
+    with (
+        pytest.raises(OperationalError, match="statement timeout"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET LOCAL statement_timeout = 200")
+        cursor.execute(ENDLESS)
     assert time.monotonic() - started < 3
 
 
