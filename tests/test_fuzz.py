@@ -312,3 +312,87 @@ def test_real_detail_pages_answer_any_query(client, section, data, twin, pairs):
         assert json.loads(body)["slug"] == slug
     else:
         user_text_is_escaped(body.decode(), pairs)
+
+
+# ---------------------------------------------------------------- every public route, timed
+
+# Every answer within this many seconds (the slowest, on this 2-core machine shared with
+# other work, was a small fraction of it), and never a server error.
+ANSWER_BOUND = 2.0
+SWEEP_URLS = 3000
+SWEEP_ROUTES = [
+    "/",
+    "/meetings/",
+    "/meetings/export.json",
+    "/meetings/export.csv",
+    "/meetings/feed/",
+    "/officials/",
+    "/agencies/",
+    "/topics/",
+    "/sources/",
+    "/healthz",
+    *(f"/{section}/{{slug}}/" for section in DETAIL_PAGES),
+    *(f"/{section}/{{slug}}.json" for section in DETAIL_PAGES),
+]
+SWEEP_KEYS = [*FILTERS, "party", "official", "topic", "utm_source", "x", "page[]", "Q", "q "]
+SWEEP_VALUES = [
+    *REAL_VALUES,
+    *ODD_VALUES,
+    "US",
+    "mx",
+    "<script>",
+    "a" * 300,
+    str(10**40),
+    "-" + str(10**20),
+    "1" * 5000,
+    "2018-02-29",
+    "1969-12-31",
+    "99999-01-01",
+    "=HYPERLINK(1)",
+    "%00",
+    "\r\n",
+    "../../etc/passwd",
+]
+
+
+def sweep_url(rng):
+    """One generated URL: a route, a slug (real or not), and up to 25 parameters, some repeated."""
+    route = rng.choice(SWEEP_ROUTES)
+    if "{slug}" in route:
+        section = route.split("/")[1]
+        slug = rng.choice(
+            [*REAL_SLUGS[section], rng.choice(SWEEP_VALUES), "x" * rng.randint(1, 300)]
+        )
+        route = route.replace("{slug}", quote(slug, safe="") or "x")
+    pairs = []
+    for _ in range(rng.choice([0, 1, 2, 3, 5, 8, 12, 25])):
+        key = rng.choice(SWEEP_KEYS)
+        pairs += [(key, rng.choice(SWEEP_VALUES))] * rng.choice([1, 1, 1, 2, 11, 60])
+    return route + ("?" + query_string(pairs) if pairs else "")
+
+
+def test_thousands_of_generated_urls_answer_in_bounded_time(client):
+    """
+    SWEEP_URLS generated URLs over every public route (repeated filters, unknown parameters,
+    odd characters, huge numbers, impossible dates): no 5xx, each within ANSWER_BOUND.
+    """
+    import random
+    import time
+
+    rng = random.Random(20)
+    statuses, slowest = {}, (0.0, "")
+    for _ in range(SWEEP_URLS):
+        url = sweep_url(rng)
+        started = time.perf_counter()
+        response = client.get(url)
+        content(response)
+        elapsed = time.perf_counter() - started
+        assert response.status_code < 500, url
+        assert elapsed < ANSWER_BOUND, (url, elapsed)
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+        slowest = max(slowest, (elapsed, url))
+    print(
+        f"\n{SWEEP_URLS} URLs: {dict(sorted(statuses.items()))}; slowest {slowest[0]:.3f} s: {slowest[1][:200]}"
+    )
+    assert set(statuses) <= {200, 400, 404}
+    assert statuses.get(200, 0) > SWEEP_URLS // 10 and statuses.get(400, 0) and statuses.get(404, 0)
