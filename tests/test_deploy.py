@@ -68,6 +68,9 @@ print(json.dumps({
     "EMAIL_BACKEND": settings.EMAIL_BACKEND,
     "EMAIL": [settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS],
     "DATABASE": [settings.DATABASES["default"]["ENGINE"], settings.DATABASES["default"]["CONN_MAX_AGE"]],
+    "DATABASE_OPTIONS": settings.DATABASES["default"].get("OPTIONS", {}),
+    "STATEMENT_TIMEOUT": settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    "ERROR_MAIL_INTERVAL": settings.ERROR_MAIL_INTERVAL,
     "SECURE_PROXY_SSL_HEADER": settings.SECURE_PROXY_SSL_HEADER,
     "SECURE_SSL_REDIRECT": settings.SECURE_SSL_REDIRECT,
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
@@ -96,6 +99,9 @@ def test_production_defaults(tmp_path):
     assert shown["CACHE"]["BACKEND"].endswith("LocMemCache")
     assert shown["EMAIL_BACKEND"].endswith("console.EmailBackend")
     assert shown["DATABASE"] == ["django.db.backends.sqlite3", 60]
+    assert shown["DATABASE_OPTIONS"] == {}  # SQLite's bound is meetings/project/dbguard.py
+    assert shown["STATEMENT_TIMEOUT"] == 5000
+    assert shown["ERROR_MAIL_INTERVAL"] == 600
     assert shown["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert shown["SECURE_SSL_REDIRECT"] is True
     assert shown["SECURE_HSTS_SECONDS"] == 31_536_000
@@ -122,13 +128,24 @@ def test_everything_comes_from_the_environment(tmp_path):
         AXES_FAILURE_LIMIT="3",
         AXES_COOLOFF_MINUTES="60",
         PROXY_COUNT="2",
+        DATABASE_STATEMENT_TIMEOUT_MS="3000",
+        DATABASE_CONNECT_TIMEOUT="4",
+        REDIS_TIMEOUT_MS="250",
+        ERROR_MAIL_INTERVAL="3600",
     )
     assert shown["admin"] == "/back-office/"
     assert shown["ADMINS"] == [["Night Desk", "desk@example.org"], ["", "ops@example.org"]]
     assert shown["CACHE"] == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/1",
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
     }
+    assert shown["DATABASE_OPTIONS"] == {
+        "connect_timeout": 4,
+        "options": "-c statement_timeout=3000",
+    }
+    assert shown["STATEMENT_TIMEOUT"] == 3000
+    assert shown["ERROR_MAIL_INTERVAL"] == 3600
     assert shown["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert shown["EMAIL"] == ["smtp.example.org", 465, False]
     assert shown["DATABASE"] == ["django.db.backends.postgresql", 300]
@@ -301,3 +318,12 @@ def test_static_files_are_hashed_compressed_and_cached_for_a_year(server):
     # The admin's files too, which collectstatic gathered.
     admin_css = f"{base}/static/{manifest['paths']['admin/css/base.css']}"
     assert fetch(admin_css, https)[0] == 200
+
+
+def test_management_commands_have_their_own_statement_bound(tmp_path):
+    """Imports and backups may run long statements: off by default, or their own bound."""
+    show = "from django.conf import settings; print(settings.DATABASE_STATEMENT_TIMEOUT_MS)"
+    env = environment(tmp_path, **PRODUCTION, DATABASE_STATEMENT_TIMEOUT_MS="2000")
+    assert manage("shell", "-c", show, env=env).stdout.strip() == "0"
+    env = environment(tmp_path, **PRODUCTION, DATABASE_COMMAND_TIMEOUT_MS="600000")
+    assert manage("shell", "-c", show, env=env).stdout.strip() == "600000"
