@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
+.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps soak
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -23,7 +23,8 @@ help:
 	@echo "make lock   pin every dependency, with hashes, in requirements.txt and requirements-dev.txt"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
-	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling"
+	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling, then make soak"
+	@echo "make soak   5 minutes of mixed reads at 100,000 meetings while an editor signs in (2FA) and saves"
 
 # The exact versions of requirements-dev.txt, each checked against its hash, then the project
 # itself without dependencies (it may not pull in anything the lock file does not name).
@@ -108,6 +109,13 @@ bench-deps:
 # prints the table and writes bench/results/*.json. See bench/run.py.
 bench: $(INSTALLED) bench-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
+
+# make soak [SOAK_ARGS="--meetings 10000 --duration 60"]: the same database and server, five
+# minutes of mixed reads while an editor signed in with password and authenticator saves
+# meetings through the admin every few seconds. See bench/soak.py.
+soak: $(INSTALLED) bench-deps
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

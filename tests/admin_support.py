@@ -36,3 +36,46 @@ def errors_of(response):
         for row_errors in inline.formset.errors:
             messages += [str(m) for errors in row_errors.values() for m in errors]
     return " ".join(messages)
+
+
+def verify_second_factor(client, user):
+    """
+    Mark the client's session as verified with a second factor, as the admin's second step
+    does after a right code (django-otp's session key), giving `user` an authenticator if
+    they have none. Returns the device.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="authenticator")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+def sign_in_with_second_factor(client, user):
+    """`client.force_login`, and the second factor the admin also asks of staff."""
+    client.force_login(user)
+    verify_second_factor(client, user)
+    return client
+
+
+def current_code(device, steps_ahead=0):
+    """The code an authenticator app shows now for `device` (a TOTP device)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    clock = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    clock.time = time.time() + steps_ahead * device.step
+    return f"{clock.token():0{device.digits}d}"
+
+
+def second_step(client, code, next_url=None, address="192.0.2.10"):
+    """Posts `code` to the admin's second step, as the browser would."""
+    from django.urls import reverse
+
+    data = {"code": code, **({"next": next_url} if next_url else {})}
+    return client.post(reverse("twofactor:verify"), data, REMOTE_ADDR=address, secure=True)

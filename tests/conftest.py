@@ -46,8 +46,10 @@ def empty_cache():
 
 @pytest.fixture
 def admin_client_logged_in(client, django_user_model):
+    """A superuser signed in with both steps: password and second factor."""
+    from .admin_support import sign_in_with_second_factor
+
     user = django_user_model.objects.create_superuser(
         "editor", "editor@example.org", "pw-12345-long"
     )
-    client.force_login(user)
-    return client
+    return sign_in_with_second_factor(client, user)

@@ -10,21 +10,13 @@ from playwright.sync_api import expect
 
 from meetings.models import Meeting
 
-from .test_security_browser import PASSWORD, in_browser, violations, visit  # noqa: F401
+from .test_security_browser import in_browser, sign_in, violations, visit  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIDEGARAY_FOREIGN = "Secretary of Foreign Affairs, Luis Videgaray Caso (2017-01-04 to 2018-11-30)"
 POMPEO_STATE = "Secretary of State, Mike Pompeo (2018-04-26 to 2021-01-20)"
 FOUR_AREAS = "Four Areas of Cooperation Between U.S., Mexico"
-
-
-def sign_in(page):
-    visit(page, "/admin/login/")
-    page.get_by_label("Username").fill("chief")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
 
 def open_autocomplete(page, select_id):

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 
+from .admin_support import sign_in_with_second_factor
+
 pytestmark = pytest.mark.django_db
 
 POMPEO = "2018-05-pompeo-videgaray-washington"
@@ -49,6 +51,7 @@ def test_visitors_and_anonymous_get_404_and_the_public_page_stays_404(
     # Staff who may not view meetings do not see drafts either.
     visitor.is_staff = True
     visitor.save()
+    sign_in_with_second_factor(client, visitor)
     assert client.get(preview_url(draft)).status_code == 404
     visitor.user_permissions.add(Permission.objects.get(codename="view_meeting"))
     assert client.get(preview_url(draft)).status_code == 200

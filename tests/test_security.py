@@ -108,7 +108,7 @@ def test_plain_http_is_redirected_to_https(client, settings):
 
 def test_csrf_cookie_is_secure_and_http_only(client):
     response = get(client, reverse("admin:login"))
-    cookie = response.cookies["csrftoken"]
+    cookie = response.cookies["__Host-csrftoken"]  # tests/test_cookies.py: the real headers
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
@@ -122,7 +122,7 @@ def test_session_cookie_is_secure_and_http_only(client, django_user_model):
         secure=True,
     )
     assert response.status_code == 302
-    cookie = response.cookies["sessionid"]
+    cookie = response.cookies["__Host-sessionid"]
     assert cookie["secure"] is True
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"

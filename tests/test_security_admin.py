@@ -9,9 +9,12 @@ from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from meetings.management.commands.create_editor_group import GROUP_NAME
 from meetings.models import Country, Meeting
+
+from .admin_support import current_code, second_step, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -83,9 +86,12 @@ def test_one_address_trying_many_names_is_locked_out(client, chief, settings):
 
 
 def test_a_success_before_the_limit_starts_the_count_again(client, chief, settings):
+    device = TOTPDevice.objects.create(user=chief, name="authenticator")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         sign_in(client, "chief", "wrong")
     assert sign_in(client, "chief", PASSWORD).status_code == 302
+    # Both steps make a success (tests/test_twofactor.py: the password alone does not).
+    assert second_step(client, current_code(device)).status_code == 302
     client.logout()
     assert sign_in(client, "chief", "wrong").status_code == 200
 
@@ -153,8 +159,7 @@ def editor_client(client, django_user_model):
     user.is_staff = True
     user.save()
     user.groups.add(Group.objects.get(name=GROUP_NAME))
-    client.force_login(user)
-    return client
+    return sign_in_with_second_factor(client, user)
 
 
 def test_editor_group_has_data_entry_permissions_only():

@@ -95,7 +95,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 
-AXES_RESET_ON_SUCCESS = True
+# A sign-in succeeds when both steps do: the second step clears the failures, not the password
+# alone (meetings/twofactor/throttle.py), so failed codes keep counting across password sign-ins.
+AXES_RESET_ON_SUCCESS = False
 
 AXES_VERBOSE = False  # failures and lockouts are still logged
 
@@ -229,6 +231,9 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "meetings",
 ]
@@ -272,6 +277,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff reach the admin only with a second factor (meetings/twofactor/).
+    "django_otp.middleware.OTPMiddleware",
+    "meetings.twofactor.gate.SecondFactorMiddleware",
     # Who made a change, for the records' history (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -353,3 +361,17 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 WSGI_APPLICATION = "meetings.project.wsgi.application"
+
+# ---------------------------------------------------------------- two-factor sign-in, cookies
+# Staff sign in with a password, then a code from an authenticator app (TOTP) or one of ten
+# recovery codes (django-otp; meetings/twofactor/). Never skipped, DEBUG or not.
+
+OTP_TOTP_ISSUER = "Bilateral"
+
+# Over HTTPS (production) the cookies carry the __Host- prefix: browsers then accept them only
+# Secure, for Path=/ and without Domain, so no subdomain can set or shadow them.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+
+CSRF_COOKIE_NAME = "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
+
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
