@@ -194,7 +194,12 @@ INSTALLED_APPS = [
     "meetings",
 ]
 
-LANGUAGE_CODE = "en-us"
+# English, the default, at the URLs as they are; Spanish under /es/ (meetings/project/urls.py).
+LANGUAGE_CODE = "en"
+
+LANGUAGES = [("en", "English"), ("es", "Español")]
+
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # Everything to standard error (gunicorn's log, the journal); server errors also to ADMINS.
 LOGGING = {
@@ -225,6 +230,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "meetings.project.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL: /es/... is Spanish, every other address English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -296,6 +303,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
