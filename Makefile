@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
+.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps messages
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make reset-db   delete every record and load afresh (asks first; CONFIRM=yes skips)"
 	@echo "make test   set up and run every test (browser tests need Chromium)"
 	@echo "make lint   ruff"
+	@echo "make messages   gather the strings to translate into locale/es and compile them"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling"
@@ -93,6 +94,15 @@ bench-deps:
 # prints the table and writes bench/results/*.json. See bench/run.py.
 bench: $(INSTALLED) bench-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The interface's strings, from the templates and the code, into locale/es/LC_MESSAGES/django.po
+# (new ones empty, to translate; gone ones dropped), then compiled to the .mo the site reads.
+# Both files are kept in the repository; tests/test_translations.py fails on any string left
+# untranslated, fuzzy or unmarked.
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=fixtures
+messages: $(INSTALLED)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale=es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --locale=es --ignore=.venv
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

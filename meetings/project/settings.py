@@ -201,6 +201,9 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# The site's own date formats where they differ from Django's (e.g. English "3 May 2018").
+FORMAT_MODULE_PATH = ["meetings.languages.formats"]
+
 # Everything to standard error (gunicorn's log, the journal); server errors also to ADMINS.
 LOGGING = {
     "version": 1,
