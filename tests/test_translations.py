@@ -165,7 +165,7 @@ def test_the_check_finds_unmarked_text(source):
         "{% blocktranslate trimmed %}Hello <b>{{ name }}</b>{% endblocktranslate %}",
         '<input type="search" name="q" id="id_q" maxlength="200">',
         "{# a comment in English #}<p>{{ meeting.title }} ({{ meeting.display_date }})</p>",
-        "<li><span aria-hidden=\"true\">…</span> · → — 2018</li>",
+        '<li><span aria-hidden="true">…</span> · → — 2018</li>',
     ],
 )
 def test_the_check_lets_marked_text_and_markup_pass(source):
