@@ -314,3 +314,14 @@ def test_spanish_pages_run_a_fixed_number_of_queries(
 ):
     with django_assert_num_queries(count):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "words"), [("/", "Bad request"), ("/es/", "Solicitud incorrecta")]
+)
+def test_a_request_for_another_host_is_refused_with_a_400_page(client, path, words):
+    response = client.get(path, HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert "evil.example.com" not in response.content.decode()

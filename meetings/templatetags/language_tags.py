@@ -5,6 +5,7 @@ current page in each of the site's languages, with its query string (its state) 
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils import translation
 from django.utils.html import format_html_join
 
@@ -36,5 +37,10 @@ def alternate_languages(context):
     request = context.get("request")
     if request is None:
         return ""
-    links = [(code, request.build_absolute_uri(url)) for code, _, url, _ in language_links(request)]
+    try:
+        links = [
+            (code, request.build_absolute_uri(url)) for code, _, url, _ in language_links(request)
+        ]
+    except DisallowedHost:  # the 400 page answering a request for a host not ours
+        return ""
     return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
