@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps soak
+.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps soak messages
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make test   set up and run every test (browser tests need Chromium)"
 	@echo "make lint   ruff"
 	@echo "make lock   pin every dependency, with hashes, in requirements.txt and requirements-dev.txt"
+	@echo "make messages   gather the strings to translate into locale/es and compile them"
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling, then make soak"
@@ -116,6 +117,15 @@ bench: $(INSTALLED) bench-deps
 # meetings through the admin every few seconds. See bench/soak.py.
 soak: $(INSTALLED) bench-deps
 	$(BIN)/python bench/soak.py $(SOAK_ARGS)
+
+# The interface's strings, from the templates and the code, into locale/es/LC_MESSAGES/django.po
+# (new ones empty, to translate; gone ones dropped), then compiled to the .mo the site reads.
+# Both files are kept in the repository; tests/test_translations.py fails on any string left
+# untranslated, fuzzy or unmarked.
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=fixtures
+messages: $(INSTALLED)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale=es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --locale=es --ignore=.venv
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

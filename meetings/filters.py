@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Agency,
@@ -29,9 +30,9 @@ PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # Each order ends with the id, so that meetings of the same date and title keep their places
 # from one page to the next.
 SORTS = {
-    "-date": ("Newest first", [Meeting._meta.ordering[0], "title", "id"]),
-    "date": ("Oldest first", [F("date").asc(nulls_last=True), "title", "id"]),
-    "title": ("Title", ["title", "id"]),
+    "-date": (_("Newest first"), [Meeting._meta.ordering[0], "title", "id"]),
+    "date": (_("Oldest first"), [F("date").asc(nulls_last=True), "title", "id"]),
+    "title": (_("Title"), ["title", "id"]),
 }
 
 
@@ -51,7 +52,7 @@ class PartialDateField(forms.CharField):
             return None
         match = PARTIAL_DATE.match(value)
         if not match:
-            raise ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.", code="invalid")
+            raise ValidationError(_("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD."), code="invalid")
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
             if month is None:
@@ -62,7 +63,9 @@ class PartialDateField(forms.CharField):
             day_date = datetime.date(year, month, day)
             return day_date, day_date
         except (ValueError, calendar.IllegalMonthError):
-            raise ValidationError(f"{value} is not a real date.", code="invalid") from None
+            raise ValidationError(
+                _("%(value)s is not a real date."), code="invalid", params={"value": value}
+            ) from None
 
 
 class PartialDateFilter(django_filters.Filter):
@@ -80,7 +83,9 @@ class LimitedMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField)
     def clean(self, value):
         if value and len(set(value)) > MAX_VALUES:
             raise ValidationError(
-                f"Choose at most {MAX_VALUES} of these at a time.", code="too_many"
+                _("Choose at most %(limit)d of these at a time."),
+                code="too_many",
+                params={"limit": MAX_VALUES},
             )
         return super().clean(value)
 
@@ -117,7 +122,7 @@ class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 
     def link_rows(self):
         """(the link rows, their meeting column, their target column) of this filter."""
-        name, _, rest = self.field_name.partition("__")
+        name, _sep, rest = self.field_name.partition("__")
         field = Meeting._meta.get_field(name)
         if field.many_to_many:  # topics: the link table
             through = field.remote_field.through
@@ -153,53 +158,53 @@ class MeetingFilterForm(forms.Form):
         cleaned = super().clean()
         after, before = cleaned.get("date_after"), cleaned.get("date_before")
         if after and before and after[0] > before[1]:
-            self.add_error("date_before", "“Until” must not be before “From”.")
+            self.add_error("date_before", _("“Until” must not be before “From”."))
         return cleaned
 
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search",
+        label=_("Search"),
         method="filter_q",
         validators=[MaxLengthValidator(200)],
-        help_text="Words in the title, summary, participants' names or topics.",
+        help_text=_("Words in the title, summary, participants' names or topics."),
     )
     topic = SlugMultipleChoiceFilter(
-        label="Topic", field_name="topics", queryset=Topic.objects.all(), distinct=True
+        label=_("Topic"), field_name="topics", queryset=Topic.objects.all(), distinct=True
     )
     official = SlugMultipleChoiceFilter(
-        label="Official",
+        label=_("Official"),
         field_name="participations__official",
         queryset=Official.objects.all(),
         conjoined=True,
         distinct=True,
     )
     agency = django_filters.ModelChoiceFilter(
-        label="Agency",
+        label=_("Agency"),
         to_field_name="slug",
         queryset=Agency.objects.all(),
         method="filter_agency",
     )
     country = django_filters.ModelChoiceFilter(
-        label="Country", to_field_name="code", queryset=Country.objects.all()
+        label=_("Country"), to_field_name="code", queryset=Country.objects.all()
     )
     party = PartyFilter(
-        label="Party",
+        label=_("Party"),
         to_field_name="code",
         queryset=Country.objects.all(),
-        help_text="A country (ISO code) whose officials took part; repeat it for all of them.",
+        help_text=_("A country (ISO code) whose officials took part; repeat it for all of them."),
     )
     city = django_filters.ModelChoiceFilter(
-        label="City", to_field_name="slug", queryset=City.objects.all()
+        label=_("City"), to_field_name="slug", queryset=City.objects.all()
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=MeetingKind.choices, empty_label="Any kind"
+        label=_("Kind"), choices=MeetingKind.choices, empty_label=_("Any kind")
     )
-    date_after = PartialDateFilter(label="From", method="filter_date_after")
-    date_before = PartialDateFilter(label="Until", method="filter_date_before")
+    date_after = PartialDateFilter(label=_("From"), method="filter_date_after")
+    date_before = PartialDateFilter(label=_("Until"), method="filter_date_before")
     sort = django_filters.ChoiceFilter(
-        label="Sort",
-        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        label=_("Sort"),
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
         method="filter_sort",
         empty_label=None,
     )

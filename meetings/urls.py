@@ -1,4 +1,10 @@
-"""The public site's routes; a resource's page and its .json twin share one view."""
+"""
+The public site's routes; a resource's page and its .json twin share one view.
+
+`pages` are the pages people read: the root URLconf serves them in English at these
+addresses and in Spanish under /es/ (i18n_patterns). `urlpatterns` are the data twins
+(exports, the feed, each resource's .json), the same in every language, never prefixed.
+"""
 
 from django.urls import path
 from django.views.decorators.http import require_safe
@@ -10,28 +16,44 @@ from .views import agencies, exports, home, meetings, officials, preview, source
 JSON = {"format": "json"}
 
 
-def resource(prefix, view, name):
-    """The page /<prefix>/<slug>/ and its twin /<prefix>/<slug>.json, served by one view."""
-    return [
-        path(f"{prefix}/<slug:slug>/", view, name=f"{name}-detail"),
-        path(f"{prefix}/<slug:slug>.json", view, JSON, name=f"{name}-detail-json"),
-    ]
+def page(prefix, view, name):
+    """The page /<prefix>/<slug>/ of a resource (its twin is `twin`'s), served by one view."""
+    return [path(f"{prefix}/<slug:slug>/", view, name=f"{name}-detail")]
 
+
+def twin(prefix, view, name):
+    """The twin /<prefix>/<slug>.json of a resource's page, served by the page's view."""
+    return [path(f"{prefix}/<slug:slug>.json", view, JSON, name=f"{name}-detail-json")]
+
+
+MEETING = meetings.MeetingDetail.as_view()
+OFFICIAL = officials.OfficialDetail.as_view()
+AGENCY = agencies.AgencyDetail.as_view()
+TOPIC = topics.TopicDetail.as_view()
+SOURCE = sources.SourceDetail.as_view()
 
 urlpatterns = [
-    path("", home.home, name="home"),
-    path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/export.json", exports.meeting_export_json, name="meeting-export-json"),
     path("meetings/export.csv", exports.meeting_export_csv, name="meeting-export-csv"),
     path("meetings/feed/", require_safe(conditional_page(MeetingFeed())), name="meeting-feed"),
-    *resource("meetings", meetings.MeetingDetail.as_view(), "meeting"),
+    *twin("meetings", MEETING, "meeting"),
+    *twin("officials", OFFICIAL, "official"),
+    *twin("agencies", AGENCY, "agency"),
+    *twin("topics", TOPIC, "topic"),
+    *twin("sources", SOURCE, "source"),
+]
+
+pages = [
+    path("", home.home, name="home"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    *page("meetings", MEETING, "meeting"),
     path("meetings/<slug:slug>/preview/", preview.meeting_preview, name="meeting-preview"),
     path("officials/", officials.official_list, name="official-list"),
-    *resource("officials", officials.OfficialDetail.as_view(), "official"),
+    *page("officials", OFFICIAL, "official"),
     path("agencies/", agencies.agency_list, name="agency-list"),
-    *resource("agencies", agencies.AgencyDetail.as_view(), "agency"),
+    *page("agencies", AGENCY, "agency"),
     path("topics/", topics.topic_list, name="topic-list"),
-    *resource("topics", topics.TopicDetail.as_view(), "topic"),
+    *page("topics", TOPIC, "topic"),
     path("sources/", sources.source_list, name="source-list"),
-    *resource("sources", sources.SourceDetail.as_view(), "source"),
+    *page("sources", SOURCE, "source"),
 ]

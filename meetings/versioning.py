@@ -46,6 +46,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse, QueryDict
+from django.utils import translation
 from django.views.decorators.http import condition
 
 logger = logging.getLogger(__name__)
@@ -91,8 +92,9 @@ def current_version():
 @functools.cache
 def code_version():
     """
-    (digest, newest modification time) of the code, templates and static files: part of
-    every ETag and Last-Modified, so that a deploy is never answered with a 304 from before.
+    (digest, newest modification time) of the code, templates, static files and
+    translations: part of every ETag and Last-Modified, so that a deploy is never answered
+    with a 304 from before.
     BILATERAL_RELEASE (a setting or environment variable) may name the release instead.
     """
     base = settings.BASE_DIR
@@ -102,7 +104,7 @@ def code_version():
     if release:
         digest.update(release.encode())
     else:
-        for folder in ("meetings", "templates", "static"):
+        for folder in ("meetings", "templates", "static", "locale"):
             for path in sorted((base / folder).rglob("*")):
                 if "__pycache__" in path.parts or not path.is_file():
                     continue
@@ -162,9 +164,13 @@ def caching_enabled():
 
 
 def _cache_key(key):
-    # The code too: a deploy may change what a key holds (a shared cache outlives it).
+    # The code too: a deploy may change what a key holds (a shared cache outlives it); and
+    # the language, since values hold translated labels and localized links.
     version = current_version()
-    name = hashlib.sha256(f"{version.token}\x00{code_version()[0]}\x00{key!r}".encode())
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    name = hashlib.sha256(
+        f"{version.token}\x00{code_version()[0]}\x00{language}\x00{key!r}".encode()
+    )
     return f"bilateral:{name.hexdigest()}"
 
 

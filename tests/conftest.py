@@ -53,3 +53,17 @@ def admin_client_logged_in(client, django_user_model):
         "editor", "editor@example.org", "pw-12345-long"
     )
     return sign_in_with_second_factor(client, user)
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """
+    Each test starts in English. LocaleMiddleware activates a request's language in the
+    thread that serves it, the test's own with the test client, and leaves it active after.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

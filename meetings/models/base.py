@@ -7,6 +7,8 @@ import datetime
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 from ..text import SLUG_MAX, make_slug
 
@@ -64,10 +66,10 @@ class Alias(models.Model):
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 def date_range(date, precision):
@@ -83,14 +85,18 @@ def date_range(date, precision):
 
 
 def format_date(date, precision):
-    """A date as precise as it is known: "3 May 2018", "May 2018", "2018" or "Date unknown"."""
+    """
+    A date as precise as it is known, in the active language: "3 May 2018", "May 2018",
+    "2018" or "Date unknown"; in Spanish "3 de mayo de 2018", "mayo de 2018", "2018" or
+    "Fecha desconocida" (the languages' DATE_FORMAT and YEAR_MONTH_FORMAT).
+    """
     if date is None or precision == DatePrecision.UNKNOWN:
-        return "Date unknown"
+        return str(_("Date unknown"))
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return f"{calendar.month_name[date.month]} {date.year}"
-    return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+        return formats.date_format(date, "YEAR_MONTH_FORMAT")
+    return formats.date_format(date, "DATE_FORMAT")
 
 
 def iso_date(date, precision):

@@ -4,19 +4,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import Alias, NaturalKeyManager, choices_check, fill_slug, slug_length
 from .places import Country
 
 
 class AgencyKind(models.TextChoices):
-    PRESIDENCY = "presidency", "Presidency"
-    MINISTRY = "ministry", "Ministry or department"
-    LEGISLATURE = "legislature", "Legislature"
-    CHAMBER = "chamber", "Legislative chamber"
-    EMBASSY = "embassy", "Embassy"
-    OFFICE = "office", "Office"
-    UNIT = "unit", "Unit or directorate"
+    PRESIDENCY = "presidency", _("Presidency")
+    MINISTRY = "ministry", _("Ministry or department")
+    LEGISLATURE = "legislature", _("Legislature")
+    CHAMBER = "chamber", _("Legislative chamber")
+    EMBASSY = "embassy", _("Embassy")
+    OFFICE = "office", _("Office")
+    UNIT = "unit", _("Unit or directorate")
 
 
 class Agency(models.Model):

@@ -6,6 +6,7 @@ with certainty, listed for an editor to merge or keep apart.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .base import choices_check
 from .curation import KeyedManager
@@ -14,8 +15,8 @@ from .records import Meeting
 
 
 class RecordScheme(models.TextChoices):
-    HSG_TRAVELS = "history.state.gov/travels", "history.state.gov: travels"
-    HSG_VISITS = "history.state.gov/visits", "history.state.gov: visits"
+    HSG_TRAVELS = "history.state.gov/travels", _("history.state.gov: travels")
+    HSG_VISITS = "history.state.gov/visits", _("history.state.gov: visits")
 
 
 class ExternalRecord(models.Model):

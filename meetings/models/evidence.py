@@ -4,6 +4,7 @@ delegations, people only mentioned, agreements and quotes."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..text import PassageNotFound, find_passage
 from .base import choices_check
@@ -70,9 +71,9 @@ class MeetingChildManager(EvidenceManager):
 
 
 class ParticipationRole(models.TextChoices):
-    HEAD = "head", "Head of delegation"
-    HOST = "host", "Host"
-    MEMBER = "member", "Member of delegation"
+    HEAD = "head", _("Head of delegation")
+    HOST = "host", _("Host")
+    MEMBER = "member", _("Member of delegation")
 
 
 class Participation(EvidenceModel):
@@ -238,8 +239,8 @@ class AgreementManager(EvidenceManager):
 
 
 class AgreementKind(models.TextChoices):
-    AGREEMENT = "agreement", "Formal agreement"
-    COMMITMENT = "commitment", "Commitment"
+    AGREEMENT = "agreement", _("Formal agreement")
+    COMMITMENT = "commitment", _("Commitment")
 
 
 class Agreement(EvidenceModel):

@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
+
+from meetings.languages.countries import country_name
 
 from .base import NaturalKeyManager, fill_slug, slug_length
 
@@ -28,6 +31,11 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self):
+        """The name in the reader's language: pycountry's translation, else `name`."""
+        return country_name(self.code, translation.get_language() or "en", self.name)
 
     def natural_key(self):
         return (self.code,)

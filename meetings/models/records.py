@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .base import (
     DatePrecision,
@@ -171,21 +172,21 @@ class MeetingManager(models.Manager.from_queryset(MeetingQuerySet)):
 
 
 class MeetingKind(models.TextChoices):
-    BILATERAL = "bilateral", "Bilateral meeting"
-    HIGH_LEVEL_DIALOGUE = "high-level-dialogue", "High-level dialogue"
-    CONGRESSIONAL_DELEGATION = "congressional-delegation", "Congressional delegation visit"
-    COURTESY_CALL = "courtesy-call", "Courtesy call"
-    VISIT = "visit", "Official visit"
-    TRIP = "trip", "Trip abroad"
-    WORKING_GROUP = "working-group", "Working group"
-    PHONE_CALL = "phone-call", "Telephone call"
-    OTHER = "other", "Other"
+    BILATERAL = "bilateral", _("Bilateral meeting")
+    HIGH_LEVEL_DIALOGUE = "high-level-dialogue", _("High-level dialogue")
+    CONGRESSIONAL_DELEGATION = "congressional-delegation", _("Congressional delegation visit")
+    COURTESY_CALL = "courtesy-call", _("Courtesy call")
+    VISIT = "visit", _("Official visit")
+    TRIP = "trip", _("Trip abroad")
+    WORKING_GROUP = "working-group", _("Working group")
+    PHONE_CALL = "phone-call", _("Telephone call")
+    OTHER = "other", _("Other")
 
 
 class MeetingStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "review", "In review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
 
 
 class Meeting(models.Model):

@@ -238,7 +238,15 @@ INSTALLED_APPS = [
     "meetings",
 ]
 
-LANGUAGE_CODE = "en-us"
+# English, the default, at the URLs as they are; Spanish under /es/ (meetings/project/urls.py).
+LANGUAGE_CODE = "en"
+
+LANGUAGES = [("en", "English"), ("es", "Español")]
+
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# The site's own date formats where they differ from Django's (e.g. English "3 May 2018").
+FORMAT_MODULE_PATH = ["meetings.languages.formats"]
 
 # Everything to standard error (gunicorn's log, the journal); server errors also to ADMINS.
 LOGGING = {
@@ -274,6 +282,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "meetings.project.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL: /es/... is Spanish, every other address English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -348,6 +358,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",

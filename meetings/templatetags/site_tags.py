@@ -9,6 +9,7 @@ from django import template
 from django.template.base import token_kwargs
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -27,7 +28,7 @@ def breadcrumbs(*trail, current):
     if len(trail) % 2:
         raise template.TemplateSyntaxError("breadcrumbs takes (label, URL name) pairs")
     pairs = zip(trail[::2], trail[1::2], strict=True)
-    links = [("Home", reverse("home"))] + [(label, reverse(name)) for label, name in pairs]
+    links = [(_("Home"), reverse("home"))] + [(label, reverse(name)) for label, name in pairs]
     return {"links": links, "current": current}
 
 

@@ -4,8 +4,11 @@ toggles its filter), the chips of the filters in force, and the list's cached co
 """
 
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ..aggregates import facet_groups, published_facet_groups
+from ..languages.countries import country_name
 from ..models import MeetingKind
 from ..search import parse as parse_search
 from ..versioning import cached
@@ -27,26 +30,33 @@ def facet_links(params, rows):
     """The five facets' counts, each with the link that adds or removes its value."""
     topics, officials, parties, countries, kinds, years = rows
     return [
-        facet("Topic", "topic", params, topics, multi=True),
-        facet("Official", "official", params, officials, multi=True),
-        facet("Party", "party", params, parties, multi=True),
-        facet("Country", "country", params, countries),
-        facet("Kind", "kind", params, kinds),
+        facet(_("Topic"), "topic", params, topics, multi=True),
+        facet(_("Official"), "official", params, officials, multi=True),
+        facet(_("Party"), "party", params, parties, multi=True),
+        facet(_("Country"), "country", params, countries),
+        facet(_("Kind"), "kind", params, kinds),
         year_facet(params, years),
     ]
 
 
 def facet_rows(groups):
+    """The facets' (value, label, count) rows, labelled in the reader's language."""
     kind_labels = dict(MeetingKind.choices)
-    kinds = [(kind, kind_labels.get(kind, kind), n) for kind, n in groups["kind"]]
+    kinds = [(kind, str(kind_labels.get(kind, kind)), n) for kind, n in groups["kind"]]
     return [
         groups["topic"],
         groups["official"],
-        groups["party"],
-        groups["country"],
+        localized_countries(groups["party"]),
+        localized_countries(groups["country"]),
         kinds,
         groups["year"],
     ]
+
+
+def localized_countries(rows):
+    """(code, name, count) rows with each country's name in the active language."""
+    language = translation.get_language() or "en"
+    return [(code, country_name(code, language, name), n) for code, name, n in rows]
 
 
 def list_summary(filtered, params, narrowed, search=None):
@@ -104,7 +114,7 @@ def year_facet(params, rows):
         else:
             url = params.replace_many(date_after=year, date_before=year)
         items.append({"label": year, "count": count, "url": url, "active": active})
-    return {"title": "Year", "key": "year", "items": items}
+    return {"title": _("Year"), "key": "year", "items": items}
 
 
 def active_chips(filterset, params):
@@ -113,25 +123,37 @@ def active_chips(filterset, params):
         return []
     cleaned = getattr(filterset.form, "cleaned_data", {})
     chips = []
+    names = {
+        "topic": _("Topic"),
+        "official": _("Official"),
+        "agency": _("Agency"),
+        "country": _("Country"),
+        "city": _("City"),
+    }
+
+    def chip(name, value, url):
+        return {"label": _("%(name)s: %(value)s") % {"name": name, "value": value}, "url": url}
+
     for key in ("topic", "official"):
         for obj in cleaned.get(key) or []:
-            chips.append({"label": f"{key.title()}: {obj}", "url": params.toggle(key, obj.slug)})
+            chips.append(chip(names[key], obj, params.toggle(key, obj.slug)))
     for party in cleaned.get("party") or []:
-        chips.append({"label": f"Party: {party}", "url": params.toggle("party", party.code)})
+        chips.append(chip(_("Party"), display(party), params.toggle("party", party.code)))
     for key in ("agency", "country", "city"):
         obj = cleaned.get(key)
         if obj:
-            chips.append({"label": f"{key.title()}: {obj}", "url": params.without(key)})
+            chips.append(chip(names[key], display(obj), params.without(key)))
     if cleaned.get("kind"):
-        chips.append(
-            {
-                "label": f"Kind: {dict(MeetingKind.choices)[cleaned['kind']]}",
-                "url": params.without("kind"),
-            }
-        )
-    for key, label in (("date_after", "From"), ("date_before", "Until")):
+        kind = dict(MeetingKind.choices)[cleaned["kind"]]
+        chips.append(chip(_("Kind"), kind, params.without("kind")))
+    for key, label in (("date_after", _("From")), ("date_before", _("Until"))):
         if cleaned.get(key):
-            chips.append({"label": f"{label}: {params.get(key)}", "url": params.without(key)})
+            chips.append(chip(label, params.get(key), params.without(key)))
     if cleaned.get("q"):
-        chips.append({"label": f"Search: {cleaned['q']}", "url": params.without("q")})
+        chips.append(chip(_("Search"), cleaned["q"], params.without("q")))
     return chips
+
+
+def display(obj):
+    """How a filter's object is named on the page: a country in the reader's language."""
+    return getattr(obj, "display_name", obj)

@@ -141,7 +141,9 @@ def latest_quotes(official):
         F("meeting__date").desc(nulls_last=True), "meeting__title", "number"
     )
     quote_ids = list(quotes.values_list("pk", flat=True))
-    latest = quotes.select_related("meeting").filter(pk__in=quote_ids[:OFFICIAL_QUOTES_SHOWN])
+    latest = quotes.select_related("meeting", "source").filter(
+        pk__in=quote_ids[:OFFICIAL_QUOTES_SHOWN]
+    )
     return latest, len(quote_ids)
 
 

@@ -5,6 +5,7 @@ fixed number of queries however long the list and however deep the page.
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from ..models import Meeting, Participation
 
@@ -20,9 +21,12 @@ def page_number(raw, last):
         if number < 1:
             raise ValueError
     except (TypeError, ValueError):
-        return 1, "The page number must be a whole number from 1; showing page 1."
+        return 1, _("The page number must be a whole number from 1; showing page 1.")
     if number > last:
-        return last, f"There is no page {number}; showing the last page, {last}."
+        return last, _("There is no page %(number)s; showing the last page, %(last)s.") % {
+            "number": number,
+            "last": last,
+        }
     return number, ""
 
 

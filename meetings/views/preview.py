@@ -6,6 +6,7 @@ an unpublished meeting gives on the public page.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -21,7 +22,7 @@ def may_preview(user):
 @never_cache
 def meeting_preview(request, slug):
     if not may_preview(request.user):
-        raise Http404("No meeting found.")
+        raise Http404(_("No meeting found."))
     meeting = get_object_or_404(Meeting.objects.with_related(), slug=slug)
     context = {"meeting": meeting, "sides": sides(meeting), "preview": True}
     response = render(request, "meetings/meeting_preview.html", context)

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from ..exports.records import source_data
 from ..models import Agreement, Delegation, Mention, Participation, Quote, Source, is_published
@@ -25,6 +27,15 @@ def source_list(request):
     return render(request, "meetings/source_list.html", {"pagination": pagination})
 
 
+# What each kind of fact is called in a highlighted passage's label.
+FACT_NAMES = {
+    "participation": pgettext_lazy("fact", "participation"),
+    "delegation": pgettext_lazy("fact", "delegation"),
+    "mention": pgettext_lazy("fact", "mention"),
+    "agreement": pgettext_lazy("fact", "agreement"),
+}
+
+
 @dataclass
 class Mark:
     """A highlighted passage: the anchors that point at it, the meeting it links to."""
@@ -42,12 +53,15 @@ def evidence_marks(quotes, rows):
             q.text,
             f"quote-{q.pk}",
             f"{q.meeting.get_absolute_url()}#quote-{q.number}",
-            f"quote by {q.speaker_name}",
+            _("quote by %(speaker)s") % {"speaker": q.speaker_name},
         )
         for q in quotes
     ]
     for kind, row in rows:
-        label = f"{row._meta.verbose_name} in {row.meeting.title}"
+        label = _("%(fact)s in %(meeting)s") % {
+            "fact": FACT_NAMES[kind],
+            "meeting": row.meeting.title,
+        }
         href = f"{row.meeting.get_absolute_url()}#{kind}-{row.pk}"
         found.append((row.passage, f"{kind}-{row.pk}", href, label))
     return found

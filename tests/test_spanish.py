@@ -1,0 +1,327 @@
+"""
+The site in Spanish: /es/ before a page's path, the same page and state in the other
+language one link away, Spanish words, dates, numbers and country names, quotes and sources
+in their own language, and the same cost as in English.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.languages.countries import country_name
+from meetings.languages.paths import localized_path, unprefixed
+from meetings.models import Country, Meeting
+from meetings.models.base import format_date
+
+DIALOGUE = "2017-12-14-second-strategic-dialogue-on-tcos"
+POMPEO = "2018-05-pompeo-videgaray-washington"
+EBRARD = "ebrard-receives-us-congressional-delegation"
+SOURCE = "four-areas-of-cooperation-between-us-mexico"
+
+PAGES = [
+    "/",
+    "/meetings/",
+    "/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary",
+    f"/meetings/{DIALOGUE}/",
+    "/officials/",
+    "/officials/luis-videgaray/",
+    "/agencies/",
+    "/agencies/sre/",
+    "/topics/",
+    "/topics/security/",
+    "/sources/",
+    f"/sources/{SOURCE}/",
+]
+
+
+def html_lang(content):
+    return re.search(r'<html lang="([^"]+)"', content).group(1)
+
+
+# ---------------------------------------------------------------- addresses
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "query", "expected"),
+    [
+        ("/meetings/", "es", "", "/es/meetings/"),
+        ("/", "es", "", "/es/"),
+        ("/es/", "en", "", "/"),
+        ("/es", "en", "", "/"),
+        ("/es/meetings/", "en", "topic=a&topic=b&page=2", "/meetings/?topic=a&topic=b&page=2"),
+        ("/es/officials/x/", "es", "", "/es/officials/x/"),
+        ("/estonia/", "es", "", "/es/estonia/"),  # only the whole segment is a prefix
+    ],
+)
+def test_localized_path_swaps_only_the_language_prefix(path, language, query, expected):
+    assert localized_path(path, language, query) == expected
+    assert unprefixed(expected.split("?")[0]) == unprefixed(path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_answers_in_both_languages_with_its_lang(client, path):
+    english = client.get(path)
+    spanish = client.get(f"/es{path}")
+    assert english.status_code == spanish.status_code == 200
+    assert html_lang(english.content.decode()) == "en"
+    assert html_lang(spanish.content.decode()) == "es"
+    assert spanish["Content-Language"] == "es"
+
+
+@pytest.mark.django_db
+def test_links_on_a_spanish_page_stay_in_spanish_and_data_twins_are_unprefixed(client):
+    content = client.get(f"/es/meetings/{DIALOGUE}/").content.decode()
+    assert 'href="/es/meetings/"' in content
+    assert 'href="/es/officials/luis-videgaray/"' in content
+    assert f'href="/meetings/{DIALOGUE}.json"' in content
+    assert 'href="/meetings/feed/"' in content
+    assert f"/es/meetings/{DIALOGUE}.json" not in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/es/meetings/export.json",
+        "/es/meetings/export.csv",
+        "/es/meetings/feed/",
+        f"/es/meetings/{DIALOGUE}.json",
+        "/es/healthz",
+        "/es/admin/",
+    ],
+)
+def test_data_and_operations_routes_have_no_spanish_twin(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_english_addresses_are_unchanged_whatever_the_browser_asks(client):
+    response = client.get(reverse("meeting-list"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    assert html_lang(response.content.decode()) == "en"
+    assert reverse("meeting-list") == "/meetings/"
+    with translation.override("es"):
+        assert reverse("meeting-list") == "/es/meetings/"
+        assert reverse("meeting-export-json") == "/meetings/export.json"
+
+
+# ---------------------------------------------------------------- the switcher
+
+
+@pytest.mark.django_db
+def test_the_switcher_links_this_page_and_its_query_in_each_language(client):
+    query = "topic=security&official=luis-videgaray&sort=date"
+    content = client.get(f"/es/meetings/?{query}").content.decode()
+    switcher = re.search(r'<nav class="languages".*?</nav>', content, re.S).group(0)
+    assert 'aria-label="Idioma"' in switcher
+    english = re.search(r'<a href="([^"]+)" hreflang="en" lang="en"\s*>English</a>', switcher)
+    spanish = re.search(
+        r'<a href="([^"]+)" hreflang="es" lang="es"\s*aria-current="true">Español</a>', switcher
+    )
+    assert english.group(1) == f"/meetings/?{query}".replace("&", "&amp;")
+    assert spanish.group(1) == f"/es/meetings/?{query}".replace("&", "&amp;")
+    assert (
+        f'<link rel="alternate" hreflang="en" href="http://testserver/meetings/?{query}'.replace(
+            "&", "&amp;"
+        )
+        in content
+    )
+    # And back: the English page marks English as current.
+    content = client.get(f"/meetings/?{query}").content.decode()
+    assert re.search(r'hreflang="en" lang="en"\s*aria-current="true">English', content)
+
+
+# ---------------------------------------------------------------- words
+
+
+@pytest.mark.django_db
+def test_spanish_pages_speak_spanish(client):
+    home = client.get("/es/").content.decode()
+    assert "Reuniones" in home and "Últimas reuniones" in home
+    assert "Latest meetings" not in home
+    assert "Saltar al contenido" in home
+    detail = client.get(f"/es/meetings/{DIALOGUE}/").content.decode()
+    for words in ("Participantes", "Acuerdos y resultados", "Diálogo de alto nivel", "Inicio"):
+        assert words in detail
+    assert "Participants" not in detail
+
+
+@pytest.mark.django_db
+def test_filters_facets_chips_and_errors_in_spanish(client):
+    content = client.get("/es/meetings/", {"country": "MX", "kind": "bilateral"}).content.decode()
+    assert "País: México" in content  # chip, with the country's Spanish name
+    assert "Tipo: Reunión bilateral" in content
+    assert "Más recientes primero" in content
+    bad = client.get("/es/meetings/", {"date_after": "2018-13", "topic": "no-such-topic"})
+    assert bad.status_code == 400
+    text = bad.content.decode()
+    assert "Algunos filtros no se pudieron aplicar" in text
+    assert "2018-13 no es una fecha real." in text
+    assert "Escoja una opción válida" in text or "Seleccione una opción válida" in text
+    # The JSON export is the same in every language: English messages.
+    export = client.get("/meetings/export.json", {"date_after": "2018-13"})
+    assert export.json()["errors"]["date_after"][0]["message"] == "2018-13 is not a real date."
+
+
+@pytest.mark.django_db
+def test_facets_are_labelled_in_each_language_and_cached_apart(client):
+    country = re.compile(r'<a href="\?country=MX"\s*>(\w+)</a>')
+    spanish = client.get("/es/meetings/").content.decode()
+    assert "<h2>País</h2>" in spanish and country.search(spanish).group(1) == "México"
+    english = client.get("/meetings/").content.decode()  # the same facets, from the cache
+    assert "<h2>Country</h2>" in english and "<h2>País</h2>" not in english
+    assert country.search(english).group(1) == "Mexico"
+    assert country.search(client.get("/es/meetings/").content.decode()).group(1) == "México"
+
+
+@pytest.mark.django_db
+def test_not_found_and_a_corrected_page_in_spanish(client):
+    missing = client.get("/es/meetings/no-such-meeting/")
+    assert missing.status_code == 404
+    assert "Página no encontrada" in missing.content.decode()
+    assert html_lang(missing.content.decode()) == "es"
+    assert "Page not found" in client.get("/meetings/no-such-meeting/").content.decode()
+    page = client.get("/es/meetings/", {"page": "x"}).content.decode()
+    assert "El número de página debe ser un número entero a partir de 1" in page
+
+
+# ---------------------------------------------------------------- dates, numbers, countries
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "english", "spanish"),
+    [
+        (datetime.date(2017, 12, 14), "day", "14 December 2017", "14 de diciembre de 2017"),
+        (datetime.date(2018, 5, 1), "month", "May 2018", "mayo de 2018"),
+        (datetime.date(2017, 1, 1), "year", "2017", "2017"),
+        (None, "unknown", "Date unknown", "Fecha desconocida"),
+    ],
+)
+def test_dates_at_their_precision_in_each_language(date, precision, english, spanish):
+    with translation.override("en"):
+        assert format_date(date, precision) == english
+    with translation.override("es"):
+        assert format_date(date, precision) == spanish
+
+
+@pytest.mark.django_db
+def test_meeting_dates_and_counts_on_spanish_pages(client):
+    assert "14 de diciembre de 2017" in client.get(f"/es/meetings/{DIALOGUE}/").content.decode()
+    assert "mayo de 2018" in client.get(f"/es/meetings/{POMPEO}/").content.decode()
+    assert "14 December 2017" in client.get(f"/meetings/{DIALOGUE}/").content.decode()
+    Meeting.objects.filter(slug=DIALOGUE).update(
+        date=datetime.date(2017, 1, 1), date_precision="year"
+    )
+    content = client.get(f"/es/meetings/{DIALOGUE}/").content.decode()
+    assert '<time datetime="2017">2017</time>' in content
+    assert "(no se conoce el mes)" in content
+
+
+def test_numbers_use_the_languages_separators():
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    with translation.override("en"):
+        assert intcomma(4271) == "4,271"
+    with translation.override("es"):
+        assert intcomma(4271) == "4\xa0271"  # the RAE's and Django's: a space between groups
+
+
+@pytest.mark.parametrize(
+    ("code", "default", "spanish"),
+    [
+        ("MX", "Mexico", "México"),
+        ("US", "United States", "Estados Unidos"),
+        ("KR", "South Korea", "Corea del Sur"),  # the common name, not "Corea, República de"
+        ("SU", "Soviet Union", "URSS, Unión de Repúblicas Socialistas Soviéticas"),  # historic
+        ("UN", "United Nations", "United Nations"),  # ISO names no such country: ours
+        ("", "Nowhere", "Nowhere"),
+    ],
+)
+def test_country_names_come_from_pycountrys_catalogues(code, default, spanish):
+    assert country_name(code, "es", default) == spanish
+    assert country_name(code, "en", default) == default
+
+
+@pytest.mark.django_db
+def test_a_country_shows_its_name_in_the_readers_language():
+    mexico = Country.objects.get(code="MX")
+    assert mexico.display_name == "Mexico"
+    with translation.override("es"):
+        assert mexico.display_name == "México"
+    assert str(mexico) == "Mexico"
+
+
+# ---------------------------------------------------------------- quotes and sources
+
+
+@pytest.mark.django_db
+def test_quotes_passages_and_sources_keep_their_own_language(client):
+    content = client.get(f"/es/meetings/{DIALOGUE}/").content.decode()
+    assert '<blockquote lang="en"><p>' in content
+    assert '<blockquote class="passage" lang="en">' in content
+    source = client.get(f"/es/sources/{SOURCE}/").content.decode()
+    assert '<div class="source-text" lang="en">' in source
+    assert '<h1 lang="en">' in source
+    official = client.get("/es/officials/luis-videgaray/").content.decode()
+    assert '<blockquote lang="en">' in official
+
+
+# ---------------------------------------------------------------- cost
+
+
+def queries(client, path):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PAGES)
+def test_a_spanish_page_runs_the_queries_of_its_english_one(client, path):
+    assert queries(client, f"/es{path}") == queries(client, path)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "count"),
+    # The pins of tests/test_pages.py, on the Spanish pages.
+    [
+        ("/es/", 11),
+        ("/es/meetings/", 7),
+        ("/es/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),
+        (f"/es/meetings/{DIALOGUE}/", 12),
+        ("/es/officials/", 4),
+        ("/es/officials/luis-videgaray/", 10),
+        ("/es/agencies/", 2),
+        ("/es/agencies/sre/", 11),
+        ("/es/topics/", 2),
+        ("/es/topics/security/", 10),
+        ("/es/sources/", 2),
+        ("/es/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 8),
+    ],
+)
+def test_spanish_pages_run_a_fixed_number_of_queries(
+    client, django_assert_num_queries, path, count
+):
+    with django_assert_num_queries(count):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "words"), [("/", "Bad request"), ("/es/", "Solicitud incorrecta")]
+)
+def test_a_request_for_another_host_is_refused_with_a_400_page(client, path, words):
+    response = client.get(path, HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert "evil.example.com" not in response.content.decode()
