@@ -182,12 +182,14 @@ def test_set_up_shows_a_qr_code_and_ten_recovery_codes_once(client, editor):
     assert "<code>" not in again.content.decode()
 
 
-def test_an_authenticator_code_signs_in_and_is_not_accepted_twice(client, editor):
+def test_an_authenticator_code_signs_in_and_is_not_accepted_twice(client, editor, settings):
     device = TOTPDevice.objects.create(user=editor, name="authenticator")
     sign_in(client, "desk")
+    password_only = client.cookies[settings.SESSION_COOKIE_NAME].value
     code = current_code(device)
     response = second_step(client, code, next_url="/admin/meetings/meeting/")
     assert response.status_code == 302
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value != password_only  # a new key
     assert response["Location"] == "/admin/meetings/meeting/"
     assert get(client, reverse("admin:meetings_meeting_changelist")).status_code == 200
     client.logout()

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
@@ -67,7 +67,9 @@ def refuse(request, form):
 
 
 def signed_in(request, device):
+    """Both steps passed: the session is verified, under a new key, and failures cleared."""
     otp_login(request, device)
+    request.session.cycle_key()
     throttle.record_success(request, request.user)
 
 
