@@ -90,6 +90,25 @@ class LimitedMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField)
         return super().clean(value)
 
 
+def query_for_links(query, form):
+    """
+    The query the page's links keep: without a filter given more than MAX_VALUES values
+    (its error says so), so that a 400 does not repeat hundreds of values in each of its
+    links and its size stays bounded like its cost.
+    """
+    names = [
+        name
+        for name, errors in form.errors.as_data().items()
+        if any(error.code == "too_many" for error in errors)
+    ]
+    if not names:
+        return query
+    query = query.copy()
+    for name in names:
+        query.pop(name, None)
+    return query
+
+
 class SlugMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """Repeated ?name=slug parameters; unknown slugs are form errors, not 500s."""
 

@@ -271,3 +271,13 @@ def test_a_hung_database_is_a_503_within_seconds(tmp_path, silent_listener):
     for path, _, seconds in answers:
         assert float(seconds) < 2 * 2 + 1, (path, seconds)  # the connect timeout, not minutes
     assert re.search(r"\S", result.stdout)
+
+
+def test_a_400_for_too_many_values_does_not_repeat_them_in_its_links(client):
+    values = [*OFFICIALS, *[f"someone-{n}" for n in range(300)]]
+    response = client.get("/meetings/?" + query(("official", v) for v in values))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose at most 10 of these at a time." in page
+    assert "someone-" not in page
+    assert len(page) < 100_000

@@ -9,10 +9,12 @@ start, so nothing from the test settings leaks in.
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -327,3 +329,35 @@ def test_management_commands_have_their_own_statement_bound(tmp_path):
     assert manage("shell", "-c", show, env=env).stdout.split()[-1] == "0"
     env = environment(tmp_path, **PRODUCTION, DATABASE_COMMAND_TIMEOUT_MS="600000")
     assert manage("shell", "-c", show, env=env).stdout.split()[-1] == "600000"
+
+
+def locked_versions(path):
+    """{name: version} of a pip-compile lock file, checking each pin has its hashes."""
+    text = (BASE_DIR / path).read_text()
+    pins = re.findall(
+        r"^([A-Za-z0-9._-]+)==(\S+) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}.*\n)+)", text, re.M
+    )
+    assert pins, path
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version, _ in pins}
+
+
+def test_the_lock_files_pin_every_dependency_with_hashes():
+    """`make lock` regenerates them; `make install` installs them with --require-hashes."""
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["project"]
+
+    def names(requirements):
+        return {
+            re.sub(r"[-_.]+", "-", re.split(r"[<>=\[ ;]", r, maxsplit=1)[0]).lower()
+            for r in requirements
+        }
+
+    site, dev = locked_versions("requirements.txt"), locked_versions("requirements-dev.txt")
+    assert names(project["dependencies"]) <= set(site)
+    assert names(project["dependencies"]) | names(project["optional-dependencies"]["dev"]) <= set(
+        dev
+    )
+    # The site's versions are the same in both files.
+    assert {name: dev[name] for name in site} == site
+    makefile = (BASE_DIR / "Makefile").read_text()
+    assert "--require-hashes -r requirements-dev.txt" in makefile
+    assert "pip-compile" in makefile and "--generate-hashes" in makefile

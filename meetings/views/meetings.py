@@ -5,7 +5,7 @@ from collections import OrderedDict
 from django.shortcuts import get_object_or_404, render
 
 from ..exports.records import meeting_data
-from ..filters import SORTS, MeetingFilter
+from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
 from ..querystring import QueryParams
 from . import facets
@@ -18,7 +18,7 @@ from .resource import Resource, public_page
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=Meeting.objects.published())
     valid = filterset.is_valid()
-    params = QueryParams(request.GET)
+    params = QueryParams(query_for_links(request.GET, filterset.form))
     filtered = filterset.qs
     cleaned = getattr(filterset.form, "cleaned_data", {})
     narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
