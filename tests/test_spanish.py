@@ -325,3 +325,17 @@ def test_a_request_for_another_host_is_refused_with_a_400_page(client, path, wor
     assert response.status_code == 400
     assert words in response.content.decode()
     assert "evil.example.com" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "choices",
+    ["MeetingKind", "AgencyKind", "ParticipationRole", "AgreementKind", "DatePrecision"],
+)
+def test_every_choice_shown_on_pages_has_a_spanish_label(choices):
+    import meetings.models as models
+
+    labels = getattr(models, choices).choices
+    with translation.override("es"):
+        spanish = [str(label) for _, label in labels]
+    english = [str(label) for _, label in labels]
+    assert all(s != e for s, e in zip(spanish, english, strict=True)), spanish

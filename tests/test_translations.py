@@ -11,7 +11,9 @@ that is not marked for translation.
   variables, tags and comments; the text between {% blocktranslate %} and its end is the
   translation's, the rest must hold no words once the HTML tags are taken out (and the
   attributes people see or hear, title, alt, placeholder, aria-label, value, must hold
-  none either). The brand "Bilateral" and the names of file formats are the only words allowed.
+  none either), nor may a literal given to a tag or a filter read as English
+  (empty="None yet.", |default:"Nobody"): pass a {% translate ... as name %} instead. The
+  brand "Bilateral" and the names of file formats are the only words allowed.
 """
 
 import gettext
@@ -33,6 +35,11 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 TEMPLATE_FILES = sorted(TEMPLATES.rglob("*.html"))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 ALLOWED_WORDS = {"Bilateral", "JSON", "CSV", "Atom"}
+MSGID_TAGS = {"translate", "trans"}  # whose literal is the msgid
+# A string literal in a tag or a variable that reads as English: a capitalised word
+# ({% ranked ... empty="None yet." %}, |default:"Nobody"); URL names, paths, choices' values
+# and date formats ("Y-m-d", "j F Y") are lowercase or single capitals.
+PROSE_LITERAL = re.compile(r"""(["'])((?:(?!\1).)*[A-Z][a-z]+(?:(?!\1).)*)\1""")
 VISIBLE_ATTRIBUTE = re.compile(
     r"\b(?:title|alt|placeholder|aria-label|value)=\"([^\"{]*)\"", re.IGNORECASE
 )
@@ -129,8 +136,11 @@ def untranslated_text(source):
                 depth += 1
             elif name in ("endblocktranslate", "endblocktrans"):
                 depth -= 1
+            if name not in MSGID_TAGS:
+                parts.extend(f" {literal} " for _, literal in PROSE_LITERAL.findall(token.contents))
             parts.append("\x00")
         elif token.token_type == TokenType.VAR:
+            parts.extend(f" {literal} " for _, literal in PROSE_LITERAL.findall(token.contents))
             parts.append("\x00")
         elif token.token_type == TokenType.TEXT and not depth:
             parts.append(token.contents)
@@ -151,6 +161,10 @@ def test_no_template_shows_text_outside_the_translation_tags(path):
         '<a href="{{ u }}" title="Both of them">{{ n }}</a>',
         "{% if x %}None yet.{% endif %}",
         '<span class="x"\n  >Read more</span>',
+        '{% ranked rows to="topic" empty="None yet." %}',
+        '{% breadcrumbs "Agencies" "agency-list" current=agency.name %}',
+        '{{ source.publisher|default:"Not named" }}',
+        '{% blocktranslate with n=x|default:"Nobody" %}{{ n }}{% endblocktranslate %}',
     ],
 )
 def test_the_check_finds_unmarked_text(source):
@@ -166,6 +180,8 @@ def test_the_check_finds_unmarked_text(source):
         '<input type="search" name="q" id="id_q" maxlength="200">',
         "{# a comment in English #}<p>{{ meeting.title }} ({{ meeting.display_date }})</p>",
         '<li><span aria-hidden="true">…</span> · → — 2018</li>',
+        '{% url "meeting-list" %}{% if kind == "high-level" %}{{ d|date:"j F Y" }}{% endif %}',
+        '{% translate "Nobody yet." as nobody %}{% ranked rows empty=nobody %}',
     ],
 )
 def test_the_check_lets_marked_text_and_markup_pass(source):
