@@ -4,6 +4,7 @@ toggles its filter), the chips of the filters in force, and the list's cached co
 """
 
 from django.db import connection
+from django.urls import reverse
 
 from ..aggregates import facet_groups, published_facet_groups
 from ..models import MeetingKind
@@ -29,11 +30,18 @@ def facet_links(params, rows):
     return [
         facet("Topic", "topic", params, topics, multi=True),
         facet("Official", "official", params, officials, multi=True),
-        facet("Party", "party", params, parties, multi=True),
+        country_pages(facet("Party", "party", params, parties, multi=True), parties),
         facet("Country", "country", params, countries),
         facet("Kind", "kind", params, kinds),
         year_facet(params, years),
     ]
+
+
+def country_pages(party_facet, rows):
+    """Each party's item also links to its country's page."""
+    for item, (code, _, _) in zip(party_facet["items"], rows, strict=True):
+        item["page"] = reverse("country-detail", args=[code])
+    return party_facet
 
 
 def facet_rows(groups):
