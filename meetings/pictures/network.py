@@ -1,18 +1,17 @@
 """
-An official's network: the people they met most, placed by networkx's spring layout with a
-fixed seed over sorted input, so that the same data always gives the same picture. Pure:
-counts in, coordinates out.
+An official's network: the people they met most, placed by networkx's shell layout over
+sorted input (no randomness: the same data always gives the same picture), weighted edges
+from networkx's graph. Pure: counts in, coordinates out.
 """
 
 from dataclasses import dataclass
 
 import networkx as nx
 
-SEED = 15
 WIDTH = 480
 HEIGHT = 360
-MARGIN_X = 118  # room for the names left and right
-MARGIN_Y = 30
+MARGIN_X = 140  # room for the names left and right
+MARGIN_Y = 36
 SWATCHES = 5  # colour classes for countries; the rest share one
 MAX_STROKE = 6
 
@@ -30,7 +29,7 @@ class Person:
         return short_name(self.name)
 
 
-LABEL_MAX = 16
+LABEL_MAX = 18
 
 
 def short_name(name):
@@ -105,19 +104,24 @@ def graph(centre, people, links):
     return g
 
 
+def ring(centre, people):
+    """The people in their order around the ring: by country (the centre's first), then most met."""
+    colours = swatches(centre, people)
+    order = list(colours)
+    return sorted(people, key=lambda p: (order.index(p.country), -p.meetings, p.slug))
+
+
 def positions(centre, people, links):
-    """{slug: (x, y)} in the drawing's units, the centre in the middle."""
+    """
+    {slug: (x, y)} in the drawing's units: the centre in the middle, the people on a ring
+    around it (networkx's shell layout), grouped by country so that colours sit together and
+    every name has room at phone width. A spring layout (even seeded) crowded the names in
+    the middle; the ring keeps them apart.
+    """
     g = graph(centre, people, links)
     if len(g) == 1:
         return {centre.slug: (WIDTH / 2, HEIGHT / 2)}
-    placed = nx.spring_layout(
-        g,
-        seed=SEED,
-        weight="weight",
-        pos={centre.slug: (0.0, 0.0)},
-        fixed=[centre.slug],
-        iterations=100,
-    )
+    placed = nx.shell_layout(g, nlist=[[centre.slug], [p.slug for p in ring(centre, people)]])
     spread = max(max(abs(x), abs(y)) for x, y in placed.values()) or 1.0
     half_w, half_h = WIDTH / 2 - MARGIN_X, HEIGHT / 2 - MARGIN_Y
     return {
@@ -131,11 +135,16 @@ def positions(centre, people, links):
 
 def node(person, x, y, most, swatch, centre=False):
     radius = 14 if centre else 6 + 8 * person.meetings / most
-    anchor = (
-        "middle" if centre or abs(x - WIDTH / 2) < 40 else ("start" if x > WIDTH / 2 else "end")
-    )
+    # Names lie outwards: right of the people on the right, left of those on the left; the
+    # centre's and those straight above or below it, centred under or over them.
+    anchor = "middle" if centre or abs(x - WIDTH / 2) < 2 else ("start" if x > WIDTH / 2 else "end")
     label_x = {"start": x + radius + 3, "end": x - radius - 3}.get(anchor, x)
-    label_y = y + radius + 14 if anchor == "middle" else y + 4
+    if anchor != "middle":
+        label_y = y + 4
+    elif centre or y > HEIGHT / 2:
+        label_y = y + radius + 13
+    else:
+        label_y = y - radius - 5
     return Node(
         person, x, y, round(radius, 1), swatch, centre, anchor, round(label_x, 1), round(label_y, 1)
     )
