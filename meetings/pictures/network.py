@@ -29,7 +29,7 @@ class Person:
         return short_name(self.name)
 
 
-LABEL_MAX = 18
+LABEL_MAX = 19
 
 
 def short_name(name):
