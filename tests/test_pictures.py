@@ -9,7 +9,6 @@ import pytest
 from meetings import calendars, citations
 from meetings.pictures import network, relations, timeline
 
-
 # ---------------------------------------------------------------- timeline
 
 
