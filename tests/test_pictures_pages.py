@@ -29,7 +29,7 @@ def page(client, url, status=200, **params):
 
 def bar_links(html):
     """{period: href} of the timeline's bars."""
-    svg = re.search(r'<svg class="timeline__svg".*?</svg>', html, re.S).group(0)
+    svg = re.search(r'<svg class="picture__links".*?</svg>', html, re.S).group(0)
     found = re.findall(
         r'<a href="([^"]+)" tabindex="-1"><rect[^>]*><title>([^:]+): (\d+)</title>', svg
     )
@@ -71,6 +71,8 @@ def year_only_meeting(slug="year-only-2018", sides=("US",)):
 def test_the_list_timeline_is_an_accessible_picture_with_a_table_twin(client):
     _, html = page(client, reverse("meeting-list"))
     assert 'role="img"' in html and 'aria-labelledby="timeline-title timeline-desc"' in html
+    picture = re.search(r'<svg class="timeline__svg".*?</svg>', html, re.S).group(0)
+    assert "<a " not in picture
     assert '<title id="timeline-title">' in html and '<desc id="timeline-desc">' in html
     assert "Meetings per month" in html  # February 2017 to May 2018: months
     assert "<table" in html and "The same counts as a table" in html
@@ -134,14 +136,18 @@ def test_detail_pages_have_a_timeline_linking_to_their_filtered_list(client, url
 
 def test_an_officials_network_links_each_person_to_their_meetings_together(client):
     _, html = page(client, reverse("official-detail", args=["luis-videgaray"]))
-    svg = re.search(r'<svg class="network__svg".*?</svg>', html, re.S).group(0)
+    figure = re.search(r'<figure class="network".*?</figure>', html, re.S).group(0)
+    svg = re.search(r'<svg class="network__svg".*?</svg>', figure, re.S).group(0)
     assert 'role="img"' in svg and '<title id="network-title">' in svg and "<desc" in svg
-    assert "style=" not in svg
+    assert "<a " not in svg  # a picture holds no links: they lie over it, hidden from AT
+    assert "style=" not in figure
     href = "/meetings/?official=luis-videgaray&amp;official=mike-pompeo"
-    assert f'<a href="{href}" tabindex="-1">' in svg
+    links = re.search(r'<svg class="picture__links" [^>]*aria-hidden="true".*?</svg>', figure, re.S)
+    assert f'<a href="{href}" tabindex="-1">' in links.group(0)
+    assert f'<a href="{href}">' in figure  # and in the table twin
     assert listed(client, href.replace("&amp;", "&")) == {POMPEO}
     assert 'class="network__edge network__edge--w' in svg
-    assert 'class="swatch-0"' in svg and 'class="swatch-1"' in svg  # Mexico, then the US
+    assert "swatch-0" in svg and "swatch-1" in svg  # Mexico, then the US
     assert '<a href="/countries/MX/">MX</a>' in html and '<a href="/countries/US/">US</a>' in html
     assert "The same people as a table" in html
 
