@@ -10,7 +10,7 @@ import networkx as nx
 
 WIDTH = 480
 HEIGHT = 360
-MARGIN_X = 140  # room for the names left and right
+MARGIN_X = 152  # room for the names left and right
 MARGIN_Y = 36
 SWATCHES = 5  # colour classes for countries; the rest share one
 MAX_STROKE = 6

@@ -20,7 +20,7 @@ HEIGHT = 210
 LEFT = 34  # room for the counts' axis
 BOTTOM = 24  # room for the periods' labels
 TOP = 8
-MAX_LABELS = 8  # period labels along the axis, at most
+MAX_LABELS = 6  # period labels along the axis, at most
 
 
 @dataclass(frozen=True)
