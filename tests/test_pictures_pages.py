@@ -206,7 +206,9 @@ def test_country_codes_in_any_case_redirect_to_capitals(client, url, canonical):
     "url",
     [
         "/countries/ZZ/",
+        "/countries/zz/",  # not redirected to a page that does not exist
         "/countries/US/ZZ/",
+        "/countries/us/zz.json",
         "/countries/US/US/",
         "/countries/USA/",
         "/countries/1X/",

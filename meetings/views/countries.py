@@ -34,12 +34,14 @@ def country_list(request):
 
 
 def canonical(view):
-    """Redirect an address whose codes are not in capitals to the one that is."""
+    """Redirect an address whose codes are not in capitals to the one that is, if it exists."""
 
     @functools.wraps(view)
     def wrapper(request, format="html", **codes):
         upper = {name: code.upper() for name, code in codes.items()}
         if upper != codes:
+            if Country.objects.filter(code__in=upper.values()).count() != len(upper):
+                raise Http404("No country has this code.")
             name = request.resolver_match.url_name
             return redirect(reverse(name, kwargs=upper), permanent=True)
         return view(request, format=format, **codes)
