@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 import icalendar
+from django.utils.translation import gettext, ngettext
 
 PRODUCT = "-//Bilateral//Meetings//EN"
 
@@ -56,12 +57,19 @@ def calendar(events, name, description, stamp):
 
 def describe(shown, left_out, most):
     """The calendar's description: what it holds, and what it leaves out and why."""
-    text = f"{shown} meeting{'s' if shown != 1 else ''} known to the day, as all-day events."
+    text = ngettext(
+        "%(n)d meeting known to the day, as an all-day event.",
+        "%(n)d meetings known to the day, as all-day events.",
+        shown,
+    ) % {"n": shown}
     if shown >= most:
-        text += f" The latest {most} only."
+        text += " " + gettext("The latest %(n)d only.") % {"n": most}
     if left_out:
-        text += (
-            f" {left_out} matching meeting{'s are' if left_out != 1 else ' is'} known only to "
-            "the month or the year, or not at all, and left out: a calendar needs a day."
-        )
+        text += " " + ngettext(
+            "%(n)d matching meeting is known only to the month or the year, or not at all, "
+            "and left out: a calendar needs a day.",
+            "%(n)d matching meetings are known only to the month or the year, or not at all, "
+            "and left out: a calendar needs a day.",
+            left_out,
+        ) % {"n": left_out}
     return text

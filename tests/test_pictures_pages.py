@@ -364,3 +364,16 @@ def test_new_pages_run_a_fixed_number_of_queries(client, django_assert_num_queri
     cache.clear()
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/countries/", "/countries/US/MX/", "/countries/MX.json", "/meetings/calendar.ics?party=MX"],
+)
+def test_new_pages_answer_conditional_requests(client, url):
+    response = client.get(url)
+    assert response.status_code == 200 and response["ETag"]
+    again = client.get(url, headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+    Meeting.objects.filter(slug=POMPEO).update(title="Edited")  # a new data version
+    assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 200

@@ -8,9 +8,10 @@ show months (MONTHS_UP_TO_YEARS years or fewer), meetings known only to the year
 placed in a month: they are counted apart, per year (``Timeline.year_only``), and said so.
 """
 
-import calendar
 import math
 from dataclasses import dataclass, field
+
+from django.utils.dates import MONTHS, MONTHS_3
 
 MONTHS_UP_TO_YEARS = 3
 
@@ -77,11 +78,11 @@ class Timeline:
 
 
 def month_period(year, month, count):
-    name = calendar.month_abbr[month]
+    # Django's month names, translated in the language of the request.
     return Period(
         f"{year:04d}-{month:02d}",
-        f"{calendar.month_name[month]} {year}",
-        f"{name} {year % 100:02d}",
+        f"{MONTHS[month]} {year}",
+        f"{str(MONTHS_3[month]).title()} {year % 100:02d}",
         count,
     )
 
