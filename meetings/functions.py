@@ -36,3 +36,14 @@ def register_sqlite_functions(sender, connection, **kwargs):
     # SQLite has no unaccent; give each new connection one with the same meaning.
     if connection.vendor == "sqlite":
         connection.connection.create_function("UNACCENT", 1, unaccent, deterministic=True)
+
+
+class Month(models.Func):
+    """The month of a date (1 to 12), as an integer: on SQLite, from the ISO text."""
+
+    template = "CAST(EXTRACT(MONTH FROM %(expressions)s) AS integer)"
+    output_field = models.IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "CAST(substr(%(expressions)s, 6, 2) AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)

@@ -53,6 +53,11 @@ PAGE_TYPES = [
     ("topic-detail", "/topics/security/", 200),
     ("source-list", "/sources/", 200),
     ("source-detail", "/sources/four-areas-of-cooperation-between-us-mexico/", 200),
+    # Issue 15: the pictures (timelines on the lists and detail pages above, the network on
+    # the official's), the countries and a pair's relationship.
+    ("country-list", "/countries/", 200),
+    ("country-detail", "/countries/MX/", 200),
+    ("country-pair", "/countries/US/MX/", 200),
     ("not-found", "/meetings/no-such-meeting/", 404),
 ]
 

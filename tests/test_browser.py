@@ -608,3 +608,48 @@ def test_the_switcher_keeps_the_page_and_its_filters(page):
     page.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
     page.wait_for_url("**/meetings/?topic=security&sort=date")
     assert page.locator("h1").inner_text() == "Meetings"
+
+
+# ---------------------------------------------------------------- pictures (issue 15)
+
+PICTURE_PAGES = [
+    (name, path, status)
+    for name, path, status in PAGE_TYPES
+    if name.startswith(("meeting-list", "official-detail", "topic-detail", "country"))
+]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    ("name", "path", "status"), PICTURE_PAGES, ids=[p[0] for p in PICTURE_PAGES]
+)
+def test_pages_with_pictures_pass_axe_with_no_console_errors(page, viewport, name, path, status):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error"
+            and not message.location.get("url", "").endswith("favicon.ico")
+            else None
+        ),
+    )
+    page.set_viewport_size(viewport)
+    visit(page, path, status=status)
+    blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"{path}\n{describe_violations(blocking)}"
+    # The page's own 400 (bad filters) is reported too: expected, not an error of the page.
+    errors = [e for e in errors if status == 200 or f"({page.url})" not in e]
+    assert errors == [], errors
+
+
+def test_a_timeline_bar_and_a_network_node_lead_to_their_lists(page):
+    visit(page, "/meetings/")
+    page.locator(".timeline .picture__links a").filter(has_text="May 2018").click()
+    assert query(page.url) == [("date_after", "2018-05"), ("date_before", "2018-05")]
+    assert listed_slugs(page) == [POMPEO]
+    visit(page, "/officials/luis-videgaray/")
+    page.locator(".network .picture__links a").filter(has_text="Mike Pompeo").click()
+    assert query(page.url) == [("official", "luis-videgaray"), ("official", "mike-pompeo")]
+    assert listed_slugs(page) == [POMPEO]

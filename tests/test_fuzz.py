@@ -10,6 +10,7 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import quote, urlencode
 
+import icalendar
 import pytest
 from django.http import QueryDict
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db
 
 FILTERS = [
     "q",
+    "party",
     "topic",
     "official",
     "agency",
@@ -224,6 +226,15 @@ def test_the_meeting_list_and_its_exports_answer_any_query(client, pairs):
     else:
         assert feed.status_code == 400, query
 
+    calendar = client.get("/meetings/calendar.ics?" + query)
+    if valid:
+        assert calendar.status_code == 200, query
+        parsed = icalendar.Calendar.from_ical(content(calendar))
+        assert len(parsed.walk("VEVENT")) <= data["count"]
+    else:
+        assert calendar.status_code == 400, query
+        assert json.loads(content(calendar))["errors"]
+
 
 @settings(FUZZ, max_examples=60)
 @given(
@@ -331,6 +342,14 @@ SWEEP_ROUTES = [
     "/topics/",
     "/sources/",
     "/healthz",
+    "/meetings/calendar.ics",
+    "/countries/",
+    "/countries/US/",
+    "/countries/US/MX/",
+    "/countries/MX.json",
+    "/es/",
+    "/es/meetings/",
+    "/es/countries/US/MX/",
     *(f"/{section}/{{slug}}/" for section in DETAIL_PAGES),
     *(f"/{section}/{{slug}}.json" for section in DETAIL_PAGES),
 ]
@@ -396,3 +415,24 @@ def test_thousands_of_generated_urls_answer_in_bounded_time(client):
     )
     assert set(statuses) <= {200, 400, 404}
     assert statuses.get(200, 0) > SWEEP_URLS // 10 and statuses.get(400, 0) and statuses.get(404, 0)
+
+
+# ---------------------------------------------------------------- countries (issue 15)
+
+CODES = st.one_of(st.from_regex(r"\A[A-Za-z]{2}\Z"), SLUGS)
+
+
+@FUZZ
+@given(
+    code=CODES, other=st.one_of(st.none(), CODES), twin=st.sampled_from(["/", ".json"]), pairs=PAIRS
+)
+def test_country_pages_with_any_code_answer_200_301_or_404(client, code, other, twin, pairs):
+    codes = [quote(c, safe="") for c in (code, other) if c is not None]
+    path = "/countries/" + "/".join(codes) + twin
+    response = client.get(path + "?" + query_string(pairs))
+    assert response.status_code in (200, 301, 404), path
+    if response.status_code == 301:
+        canonical = "/countries/" + "/".join(c.upper() for c in codes) + twin
+        assert response["Location"] == canonical
+        assert client.get(canonical).status_code == 200  # a redirect only to a real page
+    content(response)

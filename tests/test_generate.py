@@ -187,10 +187,11 @@ def test_exports_give_meeting_data_in_a_fixed_number_of_queries(client, django_a
     ("url", "queries"),
     [
         ("/", 11),
-        ("/meetings/", 7),
-        ("/meetings/?page=7&sort=title", 7),
-        ("/meetings/?q=cooperation", 6),  # counted with the facets
-        ("/meetings/?topic=security&date_after=1990&date_before=2010", 7),  # + the topic
+        # Each list has its timeline: one grouped query more (issue 15).
+        ("/meetings/", 8),
+        ("/meetings/?page=7&sort=title", 8),
+        ("/meetings/?q=cooperation", 7),  # counted with the facets
+        ("/meetings/?topic=security&date_after=1990&date_before=2010", 8),  # + the topic
     ],
 )
 def test_pages_keep_their_query_counts_on_generated_data(

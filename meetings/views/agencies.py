@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from ..exports.records import meeting_reference
 from ..filters import SORTS, of_agency
 from ..models import Agency, Meeting
+from ..pictures.data import meeting_timeline
 from .resource import ResourceWithMeetings, public_page
 
 
@@ -34,6 +35,13 @@ class AgencyDetail(ResourceWithMeetings):
         meetings = of_agency(Meeting.objects.published(), agency).order_by(*SORTS["-date"][1])
         positions = agency.positions.select_related("official").order_by("-start", "title")
         return {"agency": agency, "meetings": meetings, "positions": positions}
+
+    def html(self, request, context):
+        agency = context["agency"]
+        timeline = meeting_timeline(
+            context["meetings"], ("agency", agency.pk), [("agency", agency.slug)]
+        )
+        return super().html(request, {**context, "timeline": timeline})
 
     def json(self, request, context):
         agency = context["agency"]

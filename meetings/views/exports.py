@@ -3,17 +3,20 @@
 import csv
 import json
 
-from django.http import StreamingHttpResponse
+from django.db.models import Count, Q
+from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
+from .. import calendars
 from ..exports.rows import CSV_COLUMNS, Echo, batched, csv_row
 from ..exports.streaming import export_records
 from ..filters import MeetingFilter
-from ..models import Meeting
-from ..versioning import conditional_page
+from ..models import DatePrecision, Meeting
+from ..versioning import conditional_page, current_version
 from .resource import json_response
 
 EXPORT_CHUNK = 500
+CALENDAR_MAX = 500  # the latest meetings a calendar holds
 
 
 def export_filterset(request):
@@ -68,3 +71,45 @@ def meeting_export_csv(request):
     response = StreamingHttpResponse(batched(rows()), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bilateral-meetings.csv"'
     return response
+
+
+@require_safe
+@conditional_page
+def meeting_calendar(request):
+    """/meetings/calendar.ics: the list's meetings known to the day, the latest CALENDAR_MAX."""
+    filterset, error = export_filterset(request)
+    if error:
+        return error
+    day = Q(date_precision=DatePrecision.DAY)
+    counts = filterset.qs.order_by().aggregate(shown=Count("pk", filter=day), all=Count("pk"))
+    meetings = filterset.qs.filter(day).select_related("city", "country")[:CALENDAR_MAX]
+    events = [calendar_event(meeting, request) for meeting in meetings]
+    shown = min(counts["shown"], CALENDAR_MAX)
+    description = calendars.describe(shown, counts["all"] - counts["shown"], CALENDAR_MAX)
+    query = request.GET.urlencode()
+    name = "Bilateral: meetings" + (f" ({query})" if query else "")
+    body = calendars.calendar(events, name, description, current_version().changed)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="bilateral-meetings.ics"'
+    return response
+
+
+def calendar_event(meeting, request):
+    place = ", ".join(
+        part
+        for part in (
+            meeting.venue,
+            meeting.city and meeting.city.name,
+            meeting.country and meeting.country.name,
+        )
+        if part
+    )
+    return calendars.Event(
+        uid=f"{meeting.slug}@{request.get_host()}",
+        title=meeting.title,
+        start=meeting.date,
+        end=meeting.date_end,
+        url=request.build_absolute_uri(meeting.get_absolute_url()),
+        location=place,
+        summary=meeting.summary,
+    )

@@ -4,6 +4,7 @@ toggles its filter), the chips of the filters in force, and the list's cached co
 """
 
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -32,11 +33,18 @@ def facet_links(params, rows):
     return [
         facet(_("Topic"), "topic", params, topics, multi=True),
         facet(_("Official"), "official", params, officials, multi=True),
-        facet(_("Party"), "party", params, parties, multi=True),
+        country_pages(facet(_("Party"), "party", params, parties, multi=True), parties),
         facet(_("Country"), "country", params, countries),
         facet(_("Kind"), "kind", params, kinds),
         year_facet(params, years),
     ]
+
+
+def country_pages(party_facet, rows):
+    """Each party's item also links to its country's page."""
+    for item, (code, _label, _count) in zip(party_facet["items"], rows, strict=True):
+        item["page"] = reverse("country-detail", args=[code])
+    return party_facet
 
 
 def facet_rows(groups):

@@ -3,13 +3,16 @@
 from collections import OrderedDict
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
+from ..citations import citation, csl_text
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
+from ..pictures.data import meeting_timeline
 from ..querystring import QueryParams
 from . import facets
-from .facets import active_chips, facet_links, list_summary
+from .facets import active_chips, facet_links, filters_key, list_summary
 from .pagination import paginate_meetings
 from .resource import Resource, public_page
 
@@ -33,6 +36,7 @@ def meeting_list(request):
         "chips": active_chips(filterset, params),
         "export_query": params.without("page"),
         "sorts": sort_links(params),
+        "timeline": meeting_timeline(filtered, filters_key(params), params.multi_items),
     }
     return render(request, "meetings/meeting_list.html", context, status=200 if valid else 400)
 
@@ -58,10 +62,25 @@ class MeetingDetail(Resource):
         parts = meeting.parts.published().only(
             "title", "slug", "date", "date_end", "date_precision"
         )
-        return {"meeting": meeting, "sides": sides(meeting), "parts": parts}
+        return {
+            "meeting": meeting,
+            "sides": sides(meeting),
+            "parts": parts,
+            "citation": meeting_citation(meeting, request),
+        }
+
+    def html(self, request, context):
+        csl = csl_text(context["citation"]["csl_json"])
+        return super().html(request, {**context, "csl": csl})
 
     def json(self, request, context):
-        return meeting_data(context["meeting"], request)
+        return {**meeting_data(context["meeting"], request), "citation": context["citation"]}
+
+
+def meeting_citation(meeting, request):
+    """How to cite the meeting's page: its permalink (the slug never changes), read today."""
+    permalink = request.build_absolute_uri(meeting.get_absolute_url())
+    return citation(meeting.slug, meeting.title, meeting.iso_date, permalink, timezone.localdate())
 
 
 def sides(meeting):

@@ -9,6 +9,7 @@ from ..aggregates import facet_groups, published_facet_groups
 from ..exports.records import meeting_reference
 from ..filters import SORTS
 from ..models import Country, Meeting, Official, Participation, Position, is_published
+from ..pictures.data import meeting_timeline, official_network
 from ..querystring import QueryParams
 from ..versioning import cached
 from .facets import FACET_LIMIT
@@ -80,7 +81,12 @@ class OfficialDetail(Resource):
         pagination = paginate(QueryParams(request.GET), ids, RELATED_PER_PAGE)
         fill_page(pagination["page"], context["participations"], key="meeting_id")
         quotes, quote_count = latest_quotes(official)
-        context = {**context, "pagination": pagination, "quotes": quotes}
+        network, together = official_network(official, context["met_most"])
+        timeline = meeting_timeline(
+            official_meetings(official), ("official", official.pk), [("official", official.slug)]
+        )
+        context = {**context, "pagination": pagination, "quotes": quotes, "timeline": timeline}
+        context.update(network=network, together=together)
         return render(request, self.template_name, {**context, "quote_count": quote_count})
 
     def json(self, request, context):

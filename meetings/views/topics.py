@@ -7,6 +7,7 @@ from ..aggregates import top_linked
 from ..exports.records import meeting_reference
 from ..filters import SORTS
 from ..models import Agreement, Meeting, Topic, is_published
+from ..pictures.data import meeting_timeline
 from .facets import FACET_LIMIT
 from .resource import ResourceWithMeetings, public_page
 
@@ -41,6 +42,13 @@ class TopicDetail(ResourceWithMeetings):
             .select_related("meeting"),
             "officials": top_linked("official", meetings.values("pk"), FACET_LIMIT),
         }
+
+    def html(self, request, context):
+        topic = context["topic"]
+        timeline = meeting_timeline(
+            context["meetings"], ("topic", topic.pk), [("topic", topic.slug)]
+        )
+        return super().html(request, {**context, "timeline": timeline})
 
     def json(self, request, context):
         topic = context["topic"]

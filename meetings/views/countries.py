@@ -1,0 +1,124 @@
+"""
+The countries: an index of the parties with their meetings, one country's page and a pair's
+relationship page (/countries/US/MX/), each with its .json twin. Codes are ISO alpha-2, any
+case: a lower-case address redirects to the upper-case one, an unknown code is a 404.
+"""
+
+import functools
+
+from django.db.models import F, Q
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ..aggregates import party_counts, sent_most, topic_years
+from ..exports.records import meeting_reference
+from ..filters import SORTS, MeetingFilter
+from ..models import Agreement, Country, Meeting, MeetingKind
+from ..pictures.data import meeting_timeline
+from ..pictures.relations import topics_over_time
+from .resource import ResourceWithMeetings, public_page
+
+PARTIES_SHOWN = 200
+PAIRS_SHOWN = 12
+SENT_SHOWN = 8
+LISTED = 10  # agreements, trips and visits shown
+JSON_MEETINGS = 100  # the twin's latest meetings; export.json?party=... has them all
+
+
+@public_page
+def country_list(request):
+    """Every party with its meetings, most first."""
+    parties = party_counts(Meeting.objects.published(), PARTIES_SHOWN)
+    return render(request, "meetings/country_list.html", {"parties": parties})
+
+
+def canonical(view):
+    """Redirect an address whose codes are not in capitals to the one that is, if it exists."""
+
+    @functools.wraps(view)
+    def wrapper(request, format="html", **codes):
+        upper = {name: code.upper() for name, code in codes.items()}
+        if upper != codes:
+            if Country.objects.filter(code__in=upper.values()).count() != len(upper):
+                raise Http404("No country has this code.")
+            name = request.resolver_match.url_name
+            return redirect(reverse(name, kwargs=upper), permanent=True)
+        return view(request, format=format, **codes)
+
+    return wrapper
+
+
+def party_meetings(countries):
+    """The published meetings in which all these countries took part: the list's FilterSet."""
+    query = QueryDict(mutable=True)
+    query.setlist("party", [country.code for country in countries])
+    return MeetingFilter(query, queryset=Meeting.objects.published()).qs
+
+
+class CountryDetail(ResourceWithMeetings):
+    """/countries/<CC>/ and /countries/<A>/<B>/, and their .json twins."""
+
+    template_name = "meetings/country_detail.html"
+
+    def context(self, request, code, other=None):
+        codes = [code] if other is None else [code, other]
+        if len(set(codes)) != len(codes):
+            raise Http404("A relationship takes two different countries.")
+        found = {c.code: c for c in Country.objects.filter(code__in=codes)}
+        if len(found) != len(codes):
+            raise Http404("No country has this code.")
+        countries = [found[c] for c in codes]
+        meetings = party_meetings(countries)
+        visits = Q(kind__in=[MeetingKind.TRIP, MeetingKind.VISIT])
+        return {
+            "countries": countries,
+            "pair": len(countries) == 2,
+            "meetings": meetings.order_by(*SORTS["-date"][1]),
+            "sent": sent_most(meetings, [c.pk for c in countries], SENT_SHOWN),
+            "partners": [] if other else party_counts(meetings, PAIRS_SHOWN, [countries[0].pk]),
+            "topics_over_time": topics_over_time(topic_years(meetings)),
+            "agreements": Agreement.objects.published()
+            .filter(meeting__in=meetings.values("pk"))
+            .select_related("meeting")
+            .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[:LISTED],
+            "visits": list(meetings.filter(visits).order_by(*SORTS["-date"][1])[:LISTED]),
+            "filter": [("party", c.code) for c in countries],
+        }
+
+    def html(self, request, context):
+        countries = context["countries"]
+        key = ("party", *(c.pk for c in countries))
+        timeline = meeting_timeline(context["meetings"], key, context["filter"])
+        sent = [(country, context["sent"][country.pk]) for country in countries]
+        heading = " – ".join(c.name for c in countries)
+        context = {**context, "timeline": timeline, "sent_by": sent, "heading": heading}
+        return super().html(request, context)
+
+    def json(self, request, context):
+        countries, (spans, topics) = context["countries"], context["topics_over_time"]
+        return {
+            "countries": [{"code": c.code, "name": c.name} for c in countries],
+            "url": request.build_absolute_uri(request.path.removesuffix(".json") + "/"),
+            "meeting_count": context["meetings"].count(),
+            "sent_most": {
+                c.code: [{"slug": s, "name": n, "meetings": k} for s, n, k in context["sent"][c.pk]]
+                for c in countries
+            },
+            "partners": [{"code": c, "name": n, "meetings": k} for c, n, k in context["partners"]],
+            "topics_over_time": {
+                "periods": [span.label for span in spans],
+                "topics": [
+                    {"slug": s, "name": n, "meetings": total, "by_period": cells}
+                    for s, n, total, cells in topics
+                ],
+            },
+            "agreements": [
+                {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug}
+                for a in context["agreements"]
+            ],
+            "trips_and_visits": [meeting_reference(m, request) for m in context["visits"]],
+            "meetings": [
+                meeting_reference(m, request) for m in context["meetings"][:JSON_MEETINGS]
+            ],
+        }
