@@ -4,6 +4,7 @@ from collections import OrderedDict
 
 from django.shortcuts import get_object_or_404, render
 
+from ..changelog import change_log
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter
 from ..models import Meeting
@@ -59,6 +60,11 @@ class MeetingDetail(Resource):
             "title", "slug", "date", "date_end", "date_precision"
         )
         return {"meeting": meeting, "sides": sides(meeting), "parts": parts}
+
+    def html(self, request, context):
+        # The page only: when it last changed, and its public change log (two queries).
+        last_changed, changes = change_log(context["meeting"])
+        return super().html(request, {**context, "last_changed": last_changed, "changes": changes})
 
     def json(self, request, context):
         return meeting_data(context["meeting"], request)
