@@ -23,7 +23,7 @@ def export_json(result, source, topic_names=None):
     topic_names = topic_names or {}
     slug = source["slug"]
     return {
-        "title": result.title,
+        "title": result.title or source["title"],
         "kind": "bilateral",
         "status": "draft",
         "date": result.date,

@@ -41,7 +41,9 @@ class Command(BaseCommand):
         parser.add_argument("--publisher", default="")
         parser.add_argument("--published", type=str, default=None, help="YYYY-MM-DD")
         parser.add_argument("--url", default="")
-        parser.add_argument("--json", dest="as_json", action="store_true", help="the export JSON shape")
+        parser.add_argument(
+            "--json", dest="as_json", action="store_true", help="the export JSON shape"
+        )
 
     def handle(self, *args, file, publisher, published, url, as_json, **options):
         path = Path(file)
