@@ -19,9 +19,9 @@ POMPEO_STATE = "Secretary of State, Mike Pompeo (2018-04-26 to 2021-01-20)"
 FOUR_AREAS = "Four Areas of Cooperation Between U.S., Mexico"
 
 
-def sign_in(page):
+def sign_in(page, username="chief"):
     visit(page, "/admin/login/")
-    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
