@@ -275,3 +275,18 @@ def test_the_changelist_shows_who_drafted_what_awaits_review(editor):
     assert re.search(r"field-drafted_by[^>]*>desk<", awaiting.content.decode())
     by_desk = editor.get(f"{url}?drafted_by__id__exact={meeting.drafted_by_id}", secure=True)
     assert by_desk.context["cl"].result_count == 1
+
+
+def test_the_drafting_pages_have_nothing_the_policy_would_block(editor):
+    from .test_security import inline_code
+
+    meeting = drafted(editor)
+    found = proposal(meeting, "participant", "William Hague")
+    for url in (
+        reverse("admin:meetings_meeting_from_release"),
+        reverse("admin:meetings_meeting_review", args=[meeting.pk]),
+        reverse("admin:meetings_meeting_edit", args=[found.pk]),
+    ):
+        response = editor.get(url, secure=True)
+        assert response.status_code == 200
+        assert inline_code(response.content.decode()) == []
