@@ -236,6 +236,9 @@ def test_editors_submit_for_review_and_reviewers_publish(editor, reviewer):
     meeting = drafted(editor)
     publish = reverse("admin:meetings_meeting_publish", args=[meeting.pk])
     submit = reverse("admin:meetings_meeting_submit", args=[meeting.pk])
+    assert reviewer.post(publish, secure=True).status_code == 302  # a draft: not yet
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
     assert editor.post(submit, secure=True).status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.IN_REVIEW

@@ -202,14 +202,14 @@ class DraftingAdminMixin:
 
     def submit_view(self, request, pk):
         return self._move(
-            request, pk, Meeting.Status.DRAFT, Meeting.Status.IN_REVIEW, "Submitted for review"
+            request, pk, Meeting.Status.DRAFT, Meeting.Status.IN_REVIEW, _("Submitted for review")
         )
 
     def publish_view(self, request, pk):
         if not request.user.has_perm(PUBLISH):
             raise PermissionDenied
         return self._move(
-            request, pk, Meeting.Status.IN_REVIEW, Meeting.Status.PUBLISHED, "Published"
+            request, pk, Meeting.Status.IN_REVIEW, Meeting.Status.PUBLISHED, _("Published")
         )
 
     def _move(self, request, pk, before, after, done):
@@ -225,7 +225,7 @@ class DraftingAdminMixin:
             )
         else:
             meeting.status = after
-            meeting._change_reason = done
+            meeting._change_reason = str(done)
             meeting.save(update_fields=["status", "updated"])
             self.log_change(request, meeting, f"{done}.")
             messages.success(request, f"{done}.")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ...models import (
     Agreement,
@@ -34,7 +35,7 @@ def accept(proposal, user=None, payload=None):
     if payload is not None:
         proposal.payload = {**proposal.payload, **payload}
     if proposal.decision == Proposal.Decision.ACCEPTED:
-        raise ValidationError("This proposal is already accepted.")
+        raise ValidationError(_("This proposal is already accepted."))
     APPLY[proposal.kind](proposal, proposal.meeting)
     _decide(proposal, Proposal.Decision.ACCEPTED, user)
 
@@ -42,7 +43,7 @@ def accept(proposal, user=None, payload=None):
 def reject(proposal, user=None):
     """Nothing is written; the proposal is marked rejected, by whom."""
     if proposal.decision == Proposal.Decision.ACCEPTED:
-        raise ValidationError("This proposal is already accepted: edit the meeting instead.")
+        raise ValidationError(_("This proposal is already accepted: edit the meeting instead."))
     _decide(proposal, Proposal.Decision.REJECTED, user)
 
 
@@ -66,7 +67,7 @@ def _checked(row):
 def apply_title(proposal, meeting):
     title = (proposal.payload.get("title") or "").strip()
     if not title:
-        raise ValidationError("Give a title.")
+        raise ValidationError(_("Give a title."))
     meeting.title = title[:300]
     meeting.save()
 
@@ -107,7 +108,9 @@ def _day(value):
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationError(f"“{value}” is not a date (YYYY-MM-DD).") from None
+        raise ValidationError(
+            _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}
+        ) from None
 
 
 # ---------------------------------------------------------------- people
@@ -121,7 +124,9 @@ def country_for(code):
         return found
     iso = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
     if iso is None:
-        raise ValidationError(f"“{code}” is not a country code: give one such as MX or US.")
+        raise ValidationError(
+            _("“%(code)s” is not a country code: give one such as MX or US.") % {"code": code}
+        )
     name = getattr(iso, "common_name", iso.name)
     return Country.objects.create(code=code, name=name)
 
@@ -134,9 +139,11 @@ def official_for(payload, name_key="name", slug_key="slug"):
     if found:
         return found
     if not name:
-        raise ValidationError("Give the person's name.")
+        raise ValidationError(_("Give the person's name."))
     if not payload.get("country"):
-        raise ValidationError(f"Give {name}'s country (an ISO code such as MX) to add them.")
+        raise ValidationError(
+            _("Give %(name)s's country (an ISO code such as MX) to add them.") % {"name": name}
+        )
     words = name.split()
     sort_name = f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name
     official = Official(name=name, sort_name=sort_name, country=country_for(payload["country"]))
@@ -203,7 +210,9 @@ def apply_delegation(proposal, meeting):
     payload = proposal.payload
     side = country_for(payload.get("country"))
     if meeting.delegations.filter(side=side).exists():
-        raise ValidationError(f"The meeting already has an unnamed delegation of {side}.")
+        raise ValidationError(
+            _("The meeting already has an unnamed delegation of %(side)s.") % {"side": side}
+        )
     _checked(
         Delegation(
             meeting=meeting,
@@ -230,8 +239,11 @@ def speaker_for(payload, meeting):
                 return participation.official
     if found is None:
         raise ValidationError(
-            f"No official is known as “{name}”: accept the speaker as a participant first, "
-            "or edit the speaker's name."
+            _(
+                "No official is known as “%(name)s”: accept the speaker as a participant "
+                "first, or edit the speaker's name."
+            )
+            % {"name": name}
         )
     return found
 
@@ -259,7 +271,9 @@ def apply_topic(proposal, meeting):
         or Topic.objects.filter(name__iexact=wanted).first()
     )
     if topic is None:
-        raise ValidationError(f"No topic “{wanted}”: give a topic's slug, such as security.")
+        raise ValidationError(
+            _("No topic “%(slug)s”: give a topic's slug, such as security.") % {"slug": wanted}
+        )
     meeting.topics.add(topic)
     add_broader_topics(meeting)
 
