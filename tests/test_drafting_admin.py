@@ -24,6 +24,9 @@ TESTSET = Path(__file__).parent / "drafting" / "testset"
 HAGUE = (TESTSET / "02_hague-espinosa-carlton-gardens.txt").read_text(encoding="utf-8")
 TILLERSON = (TESTSET / "05_tillerson-videgaray-harvey.txt").read_text(encoding="utf-8")
 PASSWORD = "a-long-pass-phrase"
+# The session, the user, the meeting, the user's and their groups' permissions (may they
+# publish?), the proposals and their source.
+REVIEW_QUERIES = 7
 
 
 def member_of(client, django_user_model, group, username):
@@ -293,3 +296,19 @@ def test_the_drafting_pages_have_nothing_the_policy_would_block(editor):
         response = editor.get(url, secure=True)
         assert response.status_code == 200
         assert inline_code(response.content.decode()) == []
+
+
+def test_the_review_page_runs_a_fixed_number_of_queries(editor, django_assert_num_queries):
+    small = drafted(editor, HAGUE)
+    large = drafted(editor, TILLERSON + "\n\n" + HAGUE)
+    assert large.proposals.count() > small.proposals.count()
+    for meeting in (small, large):
+        url = reverse("admin:meetings_meeting_review", args=[meeting.pk])
+        with django_assert_num_queries(REVIEW_QUERIES):
+            assert editor.get(url, secure=True).status_code == 200
+
+
+def test_a_drafted_meetings_page_links_to_its_review(editor):
+    meeting = drafted(editor)
+    page = editor.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]), secure=True)
+    assert reverse("admin:meetings_meeting_review", args=[meeting.pk]) in page.content.decode()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from ..drafting.db import accept, create_draft, reject
 from ..drafting.proposals import FIELDS, segments
 from ..drafting.text import html_to_text, looks_like_html
-from ..models import Meeting, Proposal
+from ..models import Meeting, Proposal, Source
 
 UPLOAD_TYPES = (".txt", ".html", ".htm")
 UPLOAD_MAX = 2 * 1024 * 1024
@@ -144,9 +144,12 @@ class DraftingAdminMixin:
         meeting = get_object_or_404(Meeting, pk=pk)
         if not self.has_view_or_change_permission(request, meeting):
             raise PermissionDenied
-        proposals = list(meeting.proposals.select_related("source"))
-        source = proposals[0].source if proposals else meeting.sources.first()
-        spans = [(p.pk, p.kind, p.start, p.end) for p in proposals if p.source_id == source.pk]
+        proposals = list(meeting.proposals.all())  # the source's text once, not per row
+        source = Source.objects.filter(pk=proposals[0].source_id).first() if proposals else None
+        source = source or meeting.sources.first()
+        spans = [
+            (p.pk, p.kind, p.start, p.end) for p in proposals if source and p.source_id == source.pk
+        ]
         context = self._context(
             request,
             _("Review: %(title)s") % {"title": meeting.title},
