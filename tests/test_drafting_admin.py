@@ -312,3 +312,13 @@ def test_a_drafted_meetings_page_links_to_its_review(editor):
     meeting = drafted(editor)
     page = editor.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]), secure=True)
     assert reverse("admin:meetings_meeting_review", args=[meeting.pk]) in page.content.decode()
+
+
+def test_a_meeting_entered_by_hand_has_a_review_page_without_proposals(editor):
+    meeting = Meeting.objects.get(slug="2018-05-pompeo-videgaray-washington")
+    page = editor.get(reverse("admin:meetings_meeting_review", args=[meeting.pk]), secure=True)
+    assert page.status_code == 200 and "The reader proposed nothing." in page.content.decode()
+    assert (
+        editor.get(reverse("admin:meetings_meeting_review", args=[999999]), secure=True).status_code
+        == 404
+    )
