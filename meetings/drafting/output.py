@@ -47,19 +47,16 @@ def export_json(result, source, topic_names=None):
         "agreements": [
             {"title": a["title"], "kind": a["kind"], **_where(a, slug)} for a in result.agreements
         ],
-        "quotes": [
-            {
-                "speaker": q["speaker"],
-                "text": q["text"],
-                "attributed_by_context": q["attributed_by_context"],
-                **_where(q, slug),
-            }
-            for q in result.quotes
-        ],
+        "quotes": [_quote(q, slug) for q in result.quotes],
         "sources": [source],
         "passages": result.passages,
         "notes": result.notes,
     }
+
+
+def _quote(quote, source):
+    keys = ("speaker", "text", "attributed_by_context")
+    return {**{key: quote[key] for key in keys}, **_where(quote, source)}
 
 
 def _person(fact):

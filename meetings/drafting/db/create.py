@@ -20,17 +20,7 @@ def create_draft(text, *, title="", url="", publisher="", published=None, file_n
     Proposal per fact. Nothing is public: the meeting is a draft.
     """
     result = draft(text, published=published, publisher=publisher, known=known_world())
-    source = Source(
-        title=(title or result.title or file_name or UNTITLED)[:300],
-        url=url,
-        publisher=publisher,
-        published=published or _date(result.published),
-        language=result.language[:10],
-        file_name=file_name[:200],
-        text=result.source_text,
-    )
-    source.clean()
-    source.save()
+    source = _source(result, title, url, publisher, published, file_name)
     meeting = Meeting(
         title=(result.title or source.title)[:300],
         status=Meeting.Status.DRAFT,
@@ -54,6 +44,21 @@ def create_draft(text, *, title="", url="", publisher="", published=None, file_n
         for order, found in enumerate(proposals(result))
     )
     return meeting
+
+
+def _source(result, title, url, publisher, published, file_name):
+    source = Source(
+        title=(title or result.title or file_name or UNTITLED)[:300],
+        url=url,
+        publisher=publisher,
+        published=published or _date(result.published),
+        language=result.language[:10],
+        file_name=file_name[:200],
+        text=result.source_text,
+    )
+    source.clean()
+    source.save()
+    return source
 
 
 def _date(value):
