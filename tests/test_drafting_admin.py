@@ -322,3 +322,29 @@ def test_a_meeting_entered_by_hand_has_a_review_page_without_proposals(editor):
         editor.get(reverse("admin:meetings_meeting_review", args=[999999]), secure=True).status_code
         == 404
     )
+
+
+def test_staff_who_may_only_view_cannot_decide(editor, django_user_model):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    meeting = drafted(editor)
+    viewer = django_user_model.objects.create_user("viewer", "v@example.org", PASSWORD)
+    viewer.is_staff = True
+    viewer.save()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_meeting"))
+    client = Client()
+    client.force_login(viewer)
+    review = reverse("admin:meetings_meeting_review", args=[meeting.pk])
+    assert client.get(review, secure=True).status_code == 200
+    assert decide(client, proposal(meeting, "title"), "accept").status_code == 403
+    submit = reverse("admin:meetings_meeting_submit", args=[meeting.pk])
+    assert client.post(submit, secure=True).status_code == 403
+    assert proposal(meeting, "title").decision == Proposal.Decision.PENDING
+
+
+def test_a_draft_is_previewed_by_staff_before_it_is_published(editor):
+    meeting = drafted(editor)
+    decide(editor, proposal(meeting, "participant", "William Hague"), "accept")
+    preview = editor.get(reverse("meeting-preview", args=[meeting.slug]), secure=True)
+    assert preview.status_code == 200 and "William Hague" in preview.content.decode()
