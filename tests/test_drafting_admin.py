@@ -219,7 +219,8 @@ def test_an_edit_that_cannot_be_accepted_shows_why(editor):
     meeting = drafted(editor)
     found = proposal(meeting, "participant", "Jeremy Browne")
     url = reverse("admin:meetings_meeting_edit", args=[found.pk])
-    response = editor.post(url, {"name": "Jeremy Browne", "country": "ZZ"}, secure=True)
+    data = {"name": "Jeremy Browne", "country": "ZZ", "role": "member"}
+    response = editor.post(url, data, secure=True)
     assert response.status_code == 200 and "not a country code" in response.content.decode()
     assert not meeting.participations.exists()
 
@@ -348,3 +349,14 @@ def test_a_draft_is_previewed_by_staff_before_it_is_published(editor):
     decide(editor, proposal(meeting, "participant", "William Hague"), "accept")
     preview = editor.get(reverse("meeting-preview", args=[meeting.slug]), secure=True)
     assert preview.status_code == 200 and "William Hague" in preview.content.decode()
+
+
+def test_an_edit_offers_the_choices_and_refuses_others(editor):
+    meeting = drafted(editor)
+    found = proposal(meeting, "participant", "Jeremy Browne")
+    url = reverse("admin:meetings_meeting_edit", args=[found.pk])
+    assert '<option value="host"' in editor.get(url, secure=True).content.decode()
+    data = {"name": "Jeremy Browne", "country": "GB", "title": "", "role": "boss"}
+    response = editor.post(url, data, secure=True)
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not meeting.participations.exists()

@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 from ..drafting.db import accept, create_draft, reject
 from ..drafting.proposals import FIELDS, segments
 from ..drafting.text import html_to_text, looks_like_html
-from ..models import Meeting, Proposal, Source
+from ..models import (
+    AgreementKind,
+    DatePrecision,
+    Meeting,
+    ParticipationRole,
+    Proposal,
+    Source,
+)
 
 UPLOAD_TYPES = (".txt", ".html", ".htm")
 UPLOAD_MAX = 2 * 1024 * 1024
@@ -29,6 +36,12 @@ EDITABLE = {
 }
 FLAGS = {"date_inferred", "side_inferred", "attributed_by_context", "implied"}
 PUBLISH = "meetings.publish_meeting"
+# Fields chosen from a list, not typed.
+CHOICES = {
+    "role": ParticipationRole.choices,
+    "date_precision": DatePrecision.choices,
+    "kind": AgreementKind.choices,
+}
 
 
 class ReleaseForm(forms.Form):
@@ -81,6 +94,8 @@ def proposal_form(proposal, data=None):
         value = proposal.payload.get(key)
         if key in FLAGS:
             form.fields[key] = forms.BooleanField(required=False, initial=bool(value))
+        elif key in CHOICES:
+            form.fields[key] = forms.ChoiceField(choices=CHOICES[key], initial=value)
         else:
             widget = forms.Textarea(attrs={"rows": 6}) if key == "text" else None
             form.fields[key] = forms.CharField(
