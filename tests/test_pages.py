@@ -531,7 +531,9 @@ def test_feed_honours_filters(client):
         ("/meetings/", 8),  # a short list: its ids, then the page (see meeting_list)
         # A filtered list is counted with its facets.
         ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 9),
-        (f"/meetings/{DIALOGUE}/", 12),  # and the meetings held during it, if a travel
+        # and the meetings held during it, if a travel; and the meeting's versions for its
+        # change log (+1; a meeting published with history, +1 more: tests/test_change_log.py)
+        (f"/meetings/{DIALOGUE}/", 13),
         (f"/meetings/{DIALOGUE}.json", 11),
         ("/officials/", 4),
         # Its timeline, and its network: the people's countries, the pairs among them.

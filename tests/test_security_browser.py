@@ -99,10 +99,13 @@ def test_the_admin_works_under_the_policy(in_browser):
     in_browser(lambda page: use_the_admin(page, meeting.pk))
 
 
-def sign_in(page):
-    """Both steps, as an editor does: the password, then the authenticator's code."""
+def sign_in(page, username="chief"):
+    """
+    Both steps, as an editor does: the password, then the authenticator's code (every
+    staff user of the browser tests has an authenticator with the key TOTP_KEY).
+    """
     visit(page, "/admin/login/")
-    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Second step")).to_be_visible()

@@ -56,7 +56,13 @@ def fill_the_tables_loads_leave_empty():
     A row in the tables the fixtures leave empty (history, conflicts, other catalogues'
     records, doubtful matches): SQLite's triggers fire per row written.
     """
-    from meetings.models import ExternalRecord, LoadConflict, MergeCandidate, OfficialIdentifier
+    from meetings.models import (
+        ExternalRecord,
+        LoadConflict,
+        MergeCandidate,
+        OfficialIdentifier,
+        Proposal,
+    )
     from meetings.models.history import TRACKED
 
     for model in TRACKED:
@@ -70,6 +76,8 @@ def fill_the_tables_loads_leave_empty():
     )
     OfficialIdentifier.objects.create(official=first, scheme="test", value="first")
     MergeCandidate.objects.create(official=first, candidate=second, score=80, reason="test")
+    meeting = Meeting.objects.first()
+    Proposal.objects.create(meeting=meeting, source=meeting.sources.first(), kind="topic")
 
 
 @pytest.mark.parametrize("table", app_tables())

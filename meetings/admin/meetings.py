@@ -23,6 +23,7 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from ..models import Agreement, Delegation, Meeting, Mention, Participation, Quote
 from ..models.history import many_to_many_in_one_version
 from .base import AccentInsensitiveSearchMixin, HistoryAdmin, ReadableChanges
+from .drafting import PUBLISH, DraftingAdminMixin
 
 # Django's jQuery first, as its autocomplete loads it: the script uses django.jQuery.
 POSITION_SCRIPTS = [
@@ -73,6 +74,16 @@ class MeetingForm(forms.ModelForm):
         ordered = sorted(sources, key=lambda source: rank.get(str(source.pk), len(chosen)))
         self.instance._chosen_sources = ordered  # read by the rows, before anything is saved
         return sources
+
+    def clean_status(self):
+        """Only reviewers publish: an editor may keep a published meeting so, not make one."""
+        status = self.cleaned_data["status"]
+        was = self.initial.get("status")
+        if status == Meeting.Status.PUBLISHED != was and not getattr(self, "can_publish", True):
+            raise forms.ValidationError(
+                "Only reviewers publish: set it to “In review” and a reviewer will publish it."
+            )
+        return status
 
 
 def first_source(meeting):
@@ -258,18 +269,19 @@ def row_versions(meeting_pk):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
+class MeetingAdmin(DraftingAdminMixin, AccentInsensitiveSearchMixin, HistoryAdmin):
     form = MeetingForm
-    list_display = ["title", "display_date", "kind", "city", "status"]
+    list_display = ["title", "display_date", "kind", "city", "status", "drafted_by"]
     list_filter = [
         "status",
+        ("drafted_by", admin.RelatedOnlyFieldListFilter),
         "kind",
         "date_precision",
         "country",
         "topics",
         ("date", admin.DateFieldListFilter),
     ]
-    list_select_related = ["city__country"]
+    list_select_related = ["city__country", "drafted_by"]
     search_fields = [
         "title",
         "summary",
@@ -286,6 +298,14 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
     inlines = [ParticipationInline, DelegationInline, MentionInline, AgreementInline, QuoteInline]
     actions = ["publish", "unpublish"]
     fieldsets = MEETING_FIELDSETS
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.can_publish = request.user.has_perm(PUBLISH)
+        return form
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH)
 
     def save_related(self, request, form, formsets, change):
         # Its topics and sources belong to the version its save recorded, not to new ones.
@@ -307,7 +327,7 @@ class MeetingAdmin(AccentInsensitiveSearchMixin, HistoryAdmin):
     def display_date(self, meeting):
         return meeting.display_date
 
-    @admin.action(description="Publish the selected meetings", permissions=["change"])
+    @admin.action(description="Publish the selected meetings", permissions=["publish"])
     def publish(self, request, queryset):
         updated = self.set_status(request, queryset, Meeting.Status.PUBLISHED, "Published")
         self.message_user(request, f"{updated} meeting(s) published.")

@@ -8,6 +8,7 @@ source passage behind each fact. One import path, models kept by subject:
 * ``records``: topics, sources and meetings;
 * ``evidence``: participations, unnamed delegations, mentions, agreements and quotes;
 * ``catalogues``: other catalogues' record ids, and people an import could not tell apart;
+* ``drafting``: the facts the release reader proposed for a draft, each accepted or not;
 * ``curation``: what loads wrote, and the conflicts they left for editors.
 """
 
@@ -15,6 +16,7 @@ from .base import DatePrecision, date_range, format_date, iso_date
 from .bodies import Agency, AgencyAlias, AgencyKind
 from .catalogues import ExternalRecord, MergeCandidate, OfficialIdentifier, RecordScheme
 from .curation import LoadConflict, LoadedRecord
+from .drafting import Proposal, ProposalDecision, ProposalKind
 from .evidence import (
     Agreement,
     AgreementKind,
@@ -52,6 +54,9 @@ __all__ = [
     "Participation",
     "ParticipationRole",
     "Position",
+    "Proposal",
+    "ProposalDecision",
+    "ProposalKind",
     "Quote",
     "RecordScheme",
     "Source",

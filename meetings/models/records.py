@@ -1,5 +1,6 @@
 """Meetings and what they are recorded from: topics, sources and the meetings themselves."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -237,6 +238,14 @@ class Meeting(models.Model):
         blank=True, help_text="Editorial notes: what a fact rests on where the source is silent."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who drafted it from a release.",
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="meetings")
     sources = models.ManyToManyField(Source, related_name="meetings")
     created = models.DateTimeField(auto_now_add=True)
@@ -246,6 +255,8 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = [models.F("date").desc(nulls_last=True), "title"]
+        # Editors draft and submit for review; only reviewers publish.
+        permissions = [("publish_meeting", "Can publish meetings")]
         constraints = [
             choices_check("kind", MeetingKind, "meeting_kind_valid"),
             choices_check("status", MeetingStatus, "meeting_status_valid"),

@@ -5,6 +5,7 @@ from collections import OrderedDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from ..changelog import change_log
 from ..citations import citation, csl_text
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter, query_for_links
@@ -70,8 +71,12 @@ class MeetingDetail(Resource):
         }
 
     def html(self, request, context):
+        # The page only: the citation as CSL text, when it last changed, and its public
+        # change log (two queries).
+        last_changed, changes = change_log(context["meeting"])
         csl = csl_text(context["citation"]["csl_json"])
-        return super().html(request, {**context, "csl": csl})
+        page = {"csl": csl, "last_changed": last_changed, "changes": changes}
+        return super().html(request, {**context, **page})
 
     def json(self, request, context):
         return {**meeting_data(context["meeting"], request), "citation": context["citation"]}

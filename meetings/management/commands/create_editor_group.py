@@ -1,5 +1,7 @@
 """
-Create or update the "editor" group: what data entry needs and nothing more.
+Create or update the "editor" group: what data entry needs and nothing more; and its sibling,
+the "reviewer" group: the same, and publishing (``meetings.publish_meeting``). Editors draft
+meetings and submit them for review; only reviewers publish them.
 
 Editors may view, add and change every record of the knowledge base, and delete only the
 rows that hang off a meeting or a person (participants, delegations, mentions, agreements,
@@ -21,6 +23,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 GROUP_NAME = "editor"
+REVIEWER_GROUP_NAME = "reviewer"
+REVIEWER_EXTRA = {"publish_meeting"}
 
 # Models whose rows editors may also delete.
 DELETABLE = {
@@ -62,7 +66,7 @@ def editor_permission_codenames():
 
 
 class Command(BaseCommand):
-    help = 'Create or update the "editor" group with the permissions data entry needs.'
+    help = 'Create or update the "editor" and "reviewer" groups with the permissions they need.'
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -75,27 +79,30 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, verbosity=1, **options):
         # Permissions are made after migrate; make sure they exist even if it was skipped.
         create_permissions(apps.get_app_config("meetings"), verbosity=0)
+        codenames = editor_permission_codenames()
+        self.set_group(GROUP_NAME, codenames, dry_run, verbosity)
+        self.set_group(REVIEWER_GROUP_NAME, codenames | REVIEWER_EXTRA, dry_run, verbosity)
+        if dry_run:
+            transaction.set_rollback(True)
+
+    def set_group(self, name, codenames, dry_run, verbosity):
         wanted = set(
-            Permission.objects.filter(
-                content_type__app_label="meetings", codename__in=editor_permission_codenames()
-            )
+            Permission.objects.filter(content_type__app_label="meetings", codename__in=codenames)
         )
-        group, created = Group.objects.get_or_create(name=GROUP_NAME)
+        group, created = Group.objects.get_or_create(name=name)
         current = set() if created else set(group.permissions.all())
         added = sorted(p.codename for p in wanted - current)
         removed = sorted(p.codename for p in current - wanted)
         group.permissions.set(wanted)
 
         if created:
-            self.stdout.write(f'{"Would create" if dry_run else "Created"} group "{GROUP_NAME}".')
+            self.stdout.write(f'{"Would create" if dry_run else "Created"} group "{name}".')
         if verbosity >= 2:
             for codename in added:
                 self.stdout.write(f"  + {codename}")
             for codename in removed:
                 self.stdout.write(f"  - {codename}")
         self.stdout.write(
-            f'{"Would give" if dry_run else "Gave"} "{GROUP_NAME}" {len(wanted)} permissions '
+            f'{"Would give" if dry_run else "Gave"} "{name}" {len(wanted)} permissions '
             f"({len(added)} added, {len(removed)} removed)."
         )
-        if dry_run:
-            transaction.set_rollback(True)
