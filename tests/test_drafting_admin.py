@@ -18,15 +18,17 @@ from meetings.drafting.db import known_world
 from meetings.management.commands.create_editor_group import GROUP_NAME, REVIEWER_GROUP_NAME
 from meetings.models import Meeting, Official, Participation, Proposal, Quote, Source
 
+from .admin_support import sign_in_with_second_factor
+
 pytestmark = pytest.mark.django_db
 
 TESTSET = Path(__file__).parent / "drafting" / "testset"
 HAGUE = (TESTSET / "02_hague-espinosa-carlton-gardens.txt").read_text(encoding="utf-8")
 TILLERSON = (TESTSET / "05_tillerson-videgaray-harvey.txt").read_text(encoding="utf-8")
 PASSWORD = "a-long-pass-phrase"
-# The session, the user, the meeting, the user's and their groups' permissions (may they
-# publish?), the proposals and their source.
-REVIEW_QUERIES = 7
+# The session, the user, the session's second factor, the meeting, the user's and their
+# groups' permissions (may they publish?), the proposals and their source.
+REVIEW_QUERIES = 8
 
 
 def member_of(client, django_user_model, group, username):
@@ -35,8 +37,7 @@ def member_of(client, django_user_model, group, username):
     user.is_staff = True
     user.save()
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
+    return sign_in_with_second_factor(client, user)
 
 
 @pytest.fixture
@@ -334,8 +335,7 @@ def test_staff_who_may_only_view_cannot_decide(editor, django_user_model):
     viewer.is_staff = True
     viewer.save()
     viewer.user_permissions.add(Permission.objects.get(codename="view_meeting"))
-    client = Client()
-    client.force_login(viewer)
+    client = sign_in_with_second_factor(Client(), viewer)
     review = reverse("admin:meetings_meeting_review", args=[meeting.pk])
     assert client.get(review, secure=True).status_code == 200
     assert decide(client, proposal(meeting, "title"), "accept").status_code == 403
