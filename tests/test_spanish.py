@@ -10,6 +10,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -339,3 +340,112 @@ def test_every_choice_shown_on_pages_has_a_spanish_label(choices):
         spanish = [str(label) for _, label in labels]
     english = [str(label) for _, label in labels]
     assert all(s != e for s, e in zip(spanish, english, strict=True)), spanish
+
+
+# ---------------------------------------------------------------- pictures and countries
+
+
+def visible(content):
+    """The page's body without its markup: the words a reader sees (and the SVG's titles)."""
+    body = content.split("<body", 1)[1]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.django_db
+def test_a_country_pair_page_in_spanish(client, django_assert_num_queries):
+    # The pin of /countries/US/MX/ in tests/test_pictures_pages.py: the same cost in Spanish.
+    with django_assert_num_queries(13):
+        response = client.get("/es/countries/US/MX/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert html_lang(content) == "es"
+    assert "<h1>Estados Unidos y México</h1>" in content  # pycountry's names, in Spanish
+    assert "<title>Estados Unidos – México · Bilateral</title>" in content
+    text = visible(content)
+    for words in (
+        "Reuniones en las que participaron funcionarios tanto de Estados Unidos como de México.",
+        "Reuniones por mes",
+        "Estados Unidos y México: reuniones por mes",
+        "Los mismos recuentos en una tabla",
+        "Temas a lo largo del tiempo",
+        "Últimos acuerdos y resultados",
+        "Últimos viajes y visitas",
+        "A quiénes envió más México",
+        "Calendario (.ics)",
+    ):
+        assert words in text, words
+    for words in (
+        "Meetings per month",
+        "dated meetings",
+        "Topics over time",
+        "Latest trips and visits",
+        "Whom",
+        "sent most",
+        "The same counts",
+        "United States and Mexico",
+        "officials of both",
+    ):
+        assert words not in text, words
+    english = client.get("/countries/US/MX/").content.decode()
+    assert "<h1>United States and Mexico</h1>" in english and html_lang(english) == "en"
+
+
+@pytest.mark.django_db
+def test_the_countries_index_and_a_country_page_in_spanish(client):
+    index = visible(client.get("/es/countries/").content.decode())
+    assert "Países" in index and "Cada país cuyos funcionarios participaron" in index
+    assert "Countries" not in index and "Each country" not in index
+    country = client.get("/es/countries/MX/").content.decode()
+    assert "<h1>México</h1>" in country
+    assert "Reuniones en las que participaron funcionarios de México." in visible(country)
+    assert "took part" not in country
+
+
+@pytest.mark.django_db
+def test_timeline_months_are_named_in_spanish(client):
+    content = client.get("/es/meetings/").content.decode()
+    assert "Reuniones por mes" in content and "reuniones con fecha" in content
+    assert "<title>mayo 2018: 1</title>" in content and ">marzo 2018</a>" in content
+    assert "May 2018" not in content and "March 2018" not in content
+    assert "Meetings per month" not in content
+
+
+@pytest.mark.django_db
+def test_an_officials_network_in_spanish(client):
+    content = client.get("/es/officials/luis-videgaray/").content.decode()
+    figure = re.search(r'<figure class="network".*?</figure>', content, re.S).group(0)
+    text = visible("<body>" + figure)
+    for words in (
+        "Quién se reunió con quién",
+        "grosor de la línea: reuniones en común; color: país",
+        "Luis Videgaray Caso y las personas con las que más se reunió",
+        "Las mismas personas en una tabla",
+        "Reuniones en común",
+    ):
+        assert words in text, words
+    assert 'aria-label="Países"' in figure
+    for words in ("Who met whom", "people", "together", "Person", "Country"):
+        assert not re.search(rf"\b{words}\b", text), words
+
+
+@pytest.mark.django_db
+def test_a_meetings_citation_and_relationship_links_in_spanish(client):
+    content = client.get(f"/es/meetings/{POMPEO}/").content.decode()
+    cite = re.search(r'<section class="cite".*?</section>', content, re.S).group(0)
+    assert "Cómo citar" in cite and "Enlace permanente:" in cite and "consultado el" in cite
+    assert "Cite this" not in cite and "Permalink" not in cite and "accessed <" not in cite
+    assert "<summary>BibTeX</summary>" in cite  # the formats keep their names
+    text = visible(content)
+    assert "Relación:" in text and "Estados Unidos y México: todas sus reuniones" in text
+    assert "all their meetings" not in text
+
+
+@pytest.mark.django_db
+def test_the_csrf_failure_page_in_spanish():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/es/meetings/", {"q": "x"}, secure=True)
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert html_lang(content) == "es"
+    assert "No se pudo enviar este formulario" in content
+    assert "This form could not be sent" not in content

@@ -13,7 +13,8 @@ that is not marked for translation.
   attributes people see or hear, title, alt, placeholder, aria-label, value, must hold
   none either), nor may a literal given to a tag or a filter read as English
   (empty="None yet.", |default:"Nobody"): pass a {% translate ... as name %} instead. The
-  brand "Bilateral" and the names of file formats are the only words allowed.
+  brand "Bilateral" and the names of file formats are the only words allowed. The text
+  between {% comment %} and {% endcomment %} is the template's own note, never shown.
 """
 
 import gettext
@@ -34,7 +35,7 @@ MO = PO.with_suffix(".mo")
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 TEMPLATE_FILES = sorted(TEMPLATES.rglob("*.html"))
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
-ALLOWED_WORDS = {"Bilateral", "JSON", "CSV", "Atom"}
+ALLOWED_WORDS = {"Bilateral", "JSON", "CSV", "Atom", "BibTeX", "RIS", "CSL"}
 MSGID_TAGS = {"translate", "trans"}  # whose literal is the msgid
 # A string literal in a tag or a variable that reads as English: a capitalised word
 # ({% ranked ... empty="None yet." %}, |default:"Nobody"); URL names, paths, choices' values
@@ -63,12 +64,19 @@ def test_every_entry_is_translated_and_none_is_fuzzy_or_obsolete(catalogue):
     assert catalogue.percent_translated() == 100
 
 
+def placeholders(text):
+    return sorted(set(PLACEHOLDER.findall(text)))
+
+
 def test_translations_keep_their_placeholders(catalogue):
+    """The singular form keeps the msgid's; Spanish's other forms, the msgid_plural's."""
     for entry in catalogue:
-        wanted = sorted(set(PLACEHOLDER.findall(entry.msgid)))
-        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-        for translation in translations:
-            assert sorted(set(PLACEHOLDER.findall(translation))) == wanted, entry.msgid
+        if entry.msgid_plural:
+            for form, translation in entry.msgstr_plural.items():
+                source = entry.msgid if form == 0 else entry.msgid_plural
+                assert placeholders(translation) == placeholders(source), entry.msgid
+        else:
+            assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
 
 
 def test_the_compiled_catalogue_is_the_committed_po(catalogue):
@@ -128,10 +136,14 @@ def untranslated_text(source):
     with each variable and tag (and each {% blocktranslate %}...{% endblocktranslate %}) put
     back as a placeholder without letters, so that HTML tags split by them stay whole.
     """
-    parts, depth = [], 0
+    parts, depth, note = [], 0, False
     for token in Lexer(source).tokenize():
         if token.token_type == TokenType.BLOCK:
             name = token.contents.split()[0] if token.contents else ""
+            if name in ("comment", "endcomment"):
+                note = name == "comment"
+            elif note:
+                continue
             if name in ("blocktranslate", "blocktrans"):
                 depth += 1
             elif name in ("endblocktranslate", "endblocktrans"):
@@ -139,6 +151,8 @@ def untranslated_text(source):
             if name not in MSGID_TAGS:
                 parts.extend(f" {literal} " for _, literal in PROSE_LITERAL.findall(token.contents))
             parts.append("\x00")
+        elif note:
+            continue
         elif token.token_type == TokenType.VAR:
             parts.extend(f" {literal} " for _, literal in PROSE_LITERAL.findall(token.contents))
             parts.append("\x00")
@@ -160,6 +174,7 @@ def test_no_template_shows_text_outside_the_translation_tags(path):
         '<input placeholder="Search here">',
         '<a href="{{ u }}" title="Both of them">{{ n }}</a>',
         "{% if x %}None yet.{% endif %}",
+        "{% comment %}a note{% endcomment %}<p>Shown</p>",
         '<span class="x"\n  >Read more</span>',
         '{% ranked rows to="topic" empty="None yet." %}',
         '{% breadcrumbs "Agencies" "agency-list" current=agency.name %}',
@@ -182,6 +197,8 @@ def test_the_check_finds_unmarked_text(source):
         '<li><span aria-hidden="true">…</span> · → — 2018</li>',
         '{% url "meeting-list" %}{% if kind == "high-level" %}{{ d|date:"j F Y" }}{% endif %}',
         '{% translate "Nobody yet." as nobody %}{% ranked rows empty=nobody %}',
+        "{% comment %}Django's page, in {{ our }} layout.{% endcomment %}<p>{{ x }}</p>",
+        "<details><summary>BibTeX</summary></details><summary>RIS</summary> CSL-JSON",
     ],
 )
 def test_the_check_lets_marked_text_and_markup_pass(source):
