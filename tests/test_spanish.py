@@ -299,7 +299,7 @@ def test_a_spanish_page_runs_the_queries_of_its_english_one(client, path):
         ("/es/", 11),
         ("/es/meetings/", 8),
         ("/es/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 9),
-        (f"/es/meetings/{DIALOGUE}/", 12),
+        (f"/es/meetings/{DIALOGUE}/", 13),
         ("/es/officials/", 4),
         ("/es/officials/luis-videgaray/", 13),
         ("/es/agencies/", 2),
