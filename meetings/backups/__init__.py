@@ -9,7 +9,7 @@ that old backups and new ones load alike, with `restore` or with `loaddata`:
 * `jsonstream`: a JSON list read one record at a time and written one record a line (pure);
 * `keys`: each model's natural key, as the fields that make it (pure);
 * `dump`: the records read table by table with server-side cursors, in constant memory;
-* `load`: the records inserted with bulk_create in batches, natural keys resolved through
+* `load`: the records inserted in batches, many rows a statement, natural keys resolved through
   one map per model;
 * `triggers`: the search and data-version triggers set aside during a restore, the search
   rebuilt once at its end.

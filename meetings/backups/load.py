@@ -1,5 +1,5 @@
 """
-Records inserted with bulk_create, a batch at a time, as they are read.
+Records inserted a batch at a time, as they are read, many rows a statement.
 
 Natural keys become primary keys through one map per model pointed at (natural key to
 primary key), filled as that model's rows are inserted: the backup writes what a row
@@ -12,31 +12,18 @@ leaves the database as it was.
 """
 
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import connections
 
 from ..synthetic.store import batch_size
 from .dump import APP_LABEL, knowledge_models
 from .keys import flatten, key_fields
+from .rows import column_value, first_free_id, insert_rows, reset_sequences
 
 
 class LoadError(Exception):
     """The backup cannot be loaded as it is: a record names what does not exist."""
-
-
-@contextmanager
-def timestamps_as_given(models):
-    """Within: auto_now and auto_now_add fields keep the values given (as loaddata's raw saves)."""
-    fields = [f for m in models for f in m._meta.concrete_fields if hasattr(f, "auto_now")]
-    saved = [(field, field.auto_now, field.auto_now_add) for field in fields]
-    for field in fields:
-        field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in saved:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
 
 
 def pointed_at(models):
@@ -65,12 +52,14 @@ class OutsideIds(dict):
 
 
 class Plan:
-    """How one model's records become rows: its fields, by name, and its links."""
+    """How one model's records become rows: its columns, its fields by name, its links."""
 
-    def __init__(self, model):
+    def __init__(self, model, connection):
         meta = model._meta
-        self.model, self.label = model, meta.label_lower
+        self.model, self.label, self.table = model, meta.label_lower, meta.db_table
         self.concrete = meta.concrete_fields
+        self.columns = [field.column for field in self.concrete]
+        self.prepare = [column_value(field, connection) for field in self.concrete]
         self.position = {field.name: i for i, field in enumerate(self.concrete)}
         self.pk_index = self.position[meta.pk.name]
         self.many = {
@@ -79,6 +68,7 @@ class Plan:
             if field.remote_field.through._meta.auto_created
         }
         self.batch = batch_size(model)
+        self.next_id = first_free_id(connection, model)
 
     def index(self, name):
         try:
@@ -86,15 +76,24 @@ class Plan:
         except KeyError:
             raise LoadError(f"{self.label} has no field {name!r}") from None
 
+    def take_id(self, record):
+        """The record's primary key: the one it gives, or the next free one."""
+        pk = self.next_id
+        if "pk" in record:
+            pk = self.concrete[self.pk_index].to_python(record["pk"])
+        self.next_id = max(self.next_id, pk + 1)
+        return pk
+
 
 class Link:
     """A many-to-many field's link table: the row's column and the column it points at."""
 
     def __init__(self, field):
         self.through = field.remote_field.through
-        self.source = self.through._meta.get_field(field.m2m_field_name()).attname
+        self.table = self.through._meta.db_table
+        source = self.through._meta.get_field(field.m2m_field_name())
         self.target = self.through._meta.get_field(field.m2m_reverse_field_name())
-        self.batch = batch_size(self.through)
+        self.columns = [source.column, self.target.column]
 
 
 MISSING = object()
@@ -104,13 +103,11 @@ class Loader:
     """Loads records into the database `using`, in the order given; counts them by model."""
 
     def __init__(self, using):
-        self.using = using
+        self.connection = connections[using]
         self.models = {model._meta.label_lower: model for model in knowledge_models()}
-        self.plans = {}
-        self.ids = {}
-        self.own = []  # (model, field, pk, key): links to the model's own rows, set at the end
-        self.counts = Counter()
         self.pointed = pointed_at(self.models.values())
+        self.plans, self.ids, self.counts = {}, {}, Counter()
+        self.own = []  # (model, field, pk, key): links to the model's own rows, set at the end
 
     def load(self, records):
         plan, batch = None, []
@@ -124,6 +121,7 @@ class Loader:
         if batch:
             self.insert(plan, batch)
         self.link_own_rows()
+        reset_sequences(self.connection, [plan.model for plan in self.plans.values()])
         return self.counts
 
     def plan_of(self, record):
@@ -139,32 +137,33 @@ class Loader:
         if label not in self.plans:
             if label not in self.models:
                 raise LoadError(f"it holds records restore does not load: {label}")
-            self.plans[label] = Plan(self.models[label])
+            self.plans[label] = Plan(self.models[label], self.connection)
         return self.plans[label]
 
     def ids_of(self, model):
         """Natural key to primary key, for the rows of `model` loaded (or of another app)."""
         if model not in self.ids:
             outside = model._meta.app_label != APP_LABEL
-            self.ids[model] = OutsideIds(model, self.using) if outside else {}
+            self.ids[model] = OutsideIds(model, self.connection.alias) if outside else {}
         return self.ids[model]
 
     def insert(self, plan, batch):
         built = [self.build(plan, record) for record in batch]
-        objects = [obj for obj, _, _ in built]
-        plan.model._base_manager.using(self.using).bulk_create(objects, batch_size=plan.batch)
-        self.counts[plan.label] += len(objects)
+        rows = [values for values, _, _ in built]
+        insert_rows(self.connection, plan.table, plan.columns, rows)
+        self.counts[plan.label] += len(rows)
         if plan.model in self.pointed:
             ids = self.ids_of(plan.model)
-            for record, obj in zip(batch, objects, strict=True):
-                ids[key_of(plan, record)] = obj.pk
-        for obj, _, own in built:
-            self.own.extend((plan.model, field, obj.pk, key) for field, key in own)
+            for record, values in zip(batch, rows, strict=True):
+                ids[key_of(plan, record)] = values[plan.pk_index]
+        for values, _, own in built:
+            pk = values[plan.pk_index]
+            self.own.extend((plan.model, field, pk, key) for field, key in own)
         self.insert_links(plan, built)
 
     def build(self, plan, record):
-        """The record as an unsaved instance, its many-to-many values, its own-model links."""
-        args, many, own = [MISSING] * len(plan.concrete), {}, []
+        """The record's row (its values, column by column), many-to-many values, own links."""
+        values, many, own = [MISSING] * len(plan.concrete), {}, []
         try:
             for name, value in record["fields"].items():
                 if name in plan.many:
@@ -172,19 +171,18 @@ class Loader:
                     continue
                 i = plan.index(name)
                 field = plan.concrete[i]
-                args[i] = (
-                    self.pointer(plan, field, value, own)
-                    if field.is_relation
-                    else field.to_python(value)
-                )
-            if "pk" in record:
-                args[plan.pk_index] = plan.concrete[plan.pk_index].to_python(record["pk"])
-        except ValidationError as error:
+                if field.is_relation:
+                    values[i] = self.pointer(plan, field, value, own)
+                else:
+                    values[i] = plan.prepare[i](value)
+            values[plan.pk_index] = plan.take_id(record)
+        except (ValidationError, TypeError, ValueError) as error:
             raise LoadError(f"{plan.label} {record['fields']!r:.200}: {error}") from error
-        for i, value in enumerate(args):
+        for i, value in enumerate(values):
             if value is MISSING:
-                args[i] = None if i == plan.pk_index else plan.concrete[i].get_default()
-        return plan.model(*args), many, own
+                default = plan.concrete[i].get_default()
+                values[i] = plan.concrete[i].get_db_prep_save(default, self.connection)
+        return values, many, own
 
     def pointer(self, plan, field, value, own):
         """The primary key a foreign key's value names (a natural key or a primary key)."""
@@ -202,18 +200,16 @@ class Loader:
 
     def insert_links(self, plan, built):
         rows = defaultdict(list)
-        for obj, many, _ in built:
-            for name, values in many.items():
+        for values, many, _ in built:
+            for name, targets in many.items():
                 link = plan.many[name]
-                if not isinstance(values, list):
-                    raise LoadError(f"{plan.label}: {name} must be a list, not {values!r:.100}")
-                for value in values:
-                    target = self.pointer(plan, link.target, value, own=None)
-                    rows[link].append(
-                        link.through(**{link.source: obj.pk, link.target.attname: target})
-                    )
-        for link, objects in rows.items():
-            link.through._base_manager.using(self.using).bulk_create(objects, batch_size=link.batch)
+                if not isinstance(targets, list):
+                    raise LoadError(f"{plan.label}: {name} must be a list, not {targets!r:.100}")
+                pk = values[plan.pk_index]
+                for target in targets:
+                    rows[link].append((pk, self.pointer(plan, link.target, target, own=None)))
+        for link, pairs in rows.items():
+            insert_rows(self.connection, link.table, link.columns, pairs)
 
     def link_own_rows(self):
         """Rows that point at rows of their own model: set once all those are in."""
@@ -224,8 +220,9 @@ class Loader:
                 label = model._meta.label_lower
                 raise LoadError(f"{label}: its {field.name} names {list(key)}, not in the backup")
             groups[model, field.attname, target].append(pk)
+        manager = lambda model: model._base_manager.using(self.connection.alias)  # noqa: E731
         for (model, attname, target), pks in groups.items():
-            model._base_manager.using(self.using).filter(pk__in=pks).update(**{attname: target})
+            manager(model).filter(pk__in=pks).update(**{attname: target})
 
 
 def key_of(plan, record):

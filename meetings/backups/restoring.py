@@ -15,10 +15,10 @@ from django.core import serializers
 from django.db import DatabaseError, connections, transaction
 
 from ..models.history import history_paused
-from .dump import APP_LABEL, knowledge_models, model_counts
+from .dump import APP_LABEL, model_counts
 from .files import open_backup
 from .jsonstream import ArrayReader, NotAList
-from .load import Loader, LoadError, timestamps_as_given
+from .load import Loader, LoadError
 from .triggers import search_built_at_the_end
 
 UNREADABLE = (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError, json.JSONDecodeError)
@@ -100,7 +100,6 @@ def restore(path, using, replace=False, dry_run=False):
     with transaction.atomic(using=using):
         with (
             history_paused(),
-            timestamps_as_given(knowledge_models()),
             search_built_at_the_end(connection),
         ):
             existing = sum(model_counts(using).values())

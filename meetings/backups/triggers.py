@@ -5,14 +5,18 @@ Migration 0002's triggers rebuild a meeting's search document whenever one of it
 changes: on SQLite for every row inserted (a meeting with ten participants and five topics
 was indexed sixteen times), on PostgreSQL for every statement. During a restore they are set
 aside (in its transaction: a failure rolls this back too), the search table emptied, and
-every document built once when the rows are in. SQLite's data-version triggers, which run
+every document built once when the rows are in, by one statement (the search migration's). SQLite's data-version triggers, which run
 for every row, are set aside as well and the version changed once; PostgreSQL's run once a
 statement and stay.
 """
 
 from contextlib import contextmanager
+from importlib import import_module
 
 from ..migrations._operations import SQLITE_BUMP
+
+# The statement that indexes meetings on SQLite, as the search's migration defines it.
+SQLITE_INDEX = import_module("meetings.migrations.0002_search_and_data_version").SQLITE_INSERT
 
 SQLITE_ASIDE = ("meetings_search_", "meetings_data_version_")
 PG_ASIDE = """
@@ -41,10 +45,9 @@ def _sqlite(cursor):
         cursor.execute(f'DROP TRIGGER "{name}"')
     cursor.execute("DELETE FROM meetings_meetingsearch")
     yield
+    cursor.execute(SQLITE_INDEX.format(ids="SELECT id FROM meetings_meeting"))
     for _, sql in triggers:
         cursor.execute(sql)
-    # The meeting's update trigger, as the migrations left it, indexes each meeting once.
-    cursor.execute("UPDATE meetings_meeting SET title = title")
     cursor.execute(SQLITE_BUMP)
 
 
