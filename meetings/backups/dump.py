@@ -14,15 +14,18 @@ from types import SimpleNamespace
 
 from django.apps import apps
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, transaction
 from django.utils.encoding import is_protected_type
 
 from ..models.history import is_history
 from .jsonstream import write_array
 from .keys import flatten, key_fields
+from .rows import AS_GIVEN
 
 APP_LABEL = "meetings"
 CHUNK = 2000
+ENCODE = DjangoJSONEncoder().default  # a date and time as dumpdata writes it
 
 
 def knowledge_models():
@@ -81,10 +84,14 @@ class KeyMaps:
         self.using = using
         self.maps = {}
 
-    def key(self, model, pk):
+    def map(self, model):
+        """{primary key: natural key} of the model's rows."""
         if model not in self.maps:
             self.maps[model] = self.build(model)
-        return self.maps[model][pk]
+        return self.maps[model]
+
+    def key(self, model, pk):
+        return self.map(model)[pk]
 
     def build(self, model):
         if model._meta.app_label != APP_LABEL:
@@ -104,7 +111,14 @@ class KeyMaps:
 
 
 def plain(field):
-    """A column's value as Django's serializers write it."""
+    """A column's value as Django's serializers write it (None: as it is read)."""
+    kind = field.get_internal_type()
+    if kind in AS_GIVEN:
+        return None
+    if kind == "DateField":
+        return lambda value: value if value is None else value.isoformat()
+    if kind == "DateTimeField":
+        return lambda value: value if value is None else ENCODE(value)
 
     def convert(value):
         if is_protected_type(value) or isinstance(value, str | dict | list):
@@ -119,7 +133,10 @@ def pointer(field, keys):
     target = field.related_model
     if not hasattr(target, "natural_key"):
         return plain(field)
-    return lambda value: None if value is None else keys.key(target, value)
+    mapping = keys.map(target)
+    if isinstance(mapping, OutsideKeys):
+        return lambda value: None if value is None else mapping[value]
+    return mapping.get  # None for None
 
 
 class Links:
@@ -164,7 +181,8 @@ def model_records(model, using, keys):
     for pk, *values in rows.iterator(chunk_size=CHUNK):
         record = {"model": label, "pk": pk} if with_pk else {"model": label}
         record["fields"] = {
-            name: convert(value) for (name, convert), value in zip(converters, values, strict=True)
+            name: value if convert is None else convert(value)
+            for (name, convert), value in zip(converters, values, strict=True)
         }
         for links in many:
             record["fields"][links.name] = links.take(pk)

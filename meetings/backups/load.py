@@ -60,8 +60,7 @@ class Plan:
         self.concrete = meta.concrete_fields
         self.columns = [field.column for field in self.concrete]
         self.prepare = [column_value(field, connection) for field in self.concrete]
-        self.position = {field.name: i for i, field in enumerate(self.concrete)}
-        self.pk_index = self.position[meta.pk.name]
+        self.pk_index = self.concrete.index(meta.pk)
         self.many = {
             field.name: Link(field)
             for field in meta.local_many_to_many
@@ -70,9 +69,16 @@ class Plan:
         self.batch = batch_size(model)
         self.next_id = first_free_id(connection, model)
 
-    def index(self, name):
+        # name: (column, field, how its value is prepared: None for a foreign key)
+        self.handlers = {
+            field.name: (i, field, None if field.is_relation else self.prepare[i])
+            for i, field in enumerate(self.concrete)
+        }
+        self.handlers.update((name, (None, None, None)) for name in self.many)
+
+    def handler(self, name):
         try:
-            return self.position[name]
+            return self.handlers[name]
         except KeyError:
             raise LoadError(f"{self.label} has no field {name!r}") from None
 
@@ -166,35 +172,37 @@ class Loader:
         values, many, own = [MISSING] * len(plan.concrete), {}, []
         try:
             for name, value in record["fields"].items():
-                if name in plan.many:
+                i, field, prepare = plan.handler(name)
+                if field is None:
                     many[name] = value
-                    continue
-                i = plan.index(name)
-                field = plan.concrete[i]
-                if field.is_relation:
+                elif prepare is None:
                     values[i] = self.pointer(plan, field, value, own)
                 else:
-                    values[i] = plan.prepare[i](value)
+                    values[i] = prepare(value)
             values[plan.pk_index] = plan.take_id(record)
         except (ValidationError, TypeError, ValueError) as error:
             raise LoadError(f"{plan.label} {record['fields']!r:.200}: {error}") from error
-        for i, value in enumerate(values):
-            if value is MISSING:
-                default = plan.concrete[i].get_default()
-                values[i] = plan.concrete[i].get_db_prep_save(default, self.connection)
+        if MISSING in values:
+            for i, value in enumerate(values):
+                if value is MISSING:
+                    default = plan.concrete[i].get_default()
+                    values[i] = plan.concrete[i].get_db_prep_save(default, self.connection)
         return values, many, own
 
     def pointer(self, plan, field, value, own):
         """The primary key a foreign key's value names (a natural key or a primary key)."""
-        if value is None:
+        if value.__class__ is list:
+            pk = self.ids_of(field.related_model).get(key := tuple(value))
+            if pk is not None:
+                return pk
+        elif value is None:
             return None
-        if not isinstance(value, list):
+        else:
             return field.target_field.to_python(value)
-        ids = self.ids_of(field.related_model)
-        if isinstance(ids, OutsideIds) or tuple(value) in ids:
-            return ids[tuple(value)]
+        if field.related_model._meta.app_label != APP_LABEL:
+            return self.ids_of(field.related_model)[key]  # looked up, or a LoadError
         if own is not None and field.related_model is plan.model and field.null:
-            own.append((field, tuple(value)))
+            own.append((field, key))
             return None
         raise LoadError(f"{plan.label}: its {field.name} names {value}, which is not in the backup")
 

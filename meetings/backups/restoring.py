@@ -19,6 +19,7 @@ from .dump import APP_LABEL, model_counts
 from .files import open_backup
 from .jsonstream import ArrayReader, NotAList
 from .load import Loader, LoadError
+from .rows import room_for_indexes
 from .triggers import search_built_at_the_end
 
 UNREADABLE = (OSError, EOFError, UnicodeDecodeError, lzma.LZMAError, json.JSONDecodeError)
@@ -100,6 +101,7 @@ def restore(path, using, replace=False, dry_run=False):
     with transaction.atomic(using=using):
         with (
             history_paused(),
+            room_for_indexes(connection),
             search_built_at_the_end(connection),
         ):
             existing = sum(model_counts(using).values())

@@ -4,6 +4,8 @@ given before the insert, many rows a statement (PostgreSQL) or one compiled stat
 for many rows (SQLite).
 """
 
+from contextlib import contextmanager
+
 from django.core.management.color import no_style
 
 # Field kinds whose JSON value is what the database driver takes, when of the right type.
@@ -83,3 +85,23 @@ def reset_sequences(connection, models):
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
+
+
+@contextmanager
+def room_for_indexes(connection, kib=256 * 1024):
+    """
+    Within: on SQLite, a page cache of `kib` KiB for this connection (the default, 2 MiB,
+    holds little of the indexes a large load inserts into, which are then read and written
+    again from disk for every batch); as it was afterwards.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        size = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = {-int(kib)}")
+        try:
+            yield
+        finally:
+            cursor.execute(f"PRAGMA cache_size = {int(size)}")
