@@ -54,10 +54,19 @@ def _sqlite(cursor):
 def _postgresql(cursor):
     cursor.execute(PG_ASIDE)
     triggers = cursor.fetchall()
-    for table, name in triggers:
-        cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{name}"')
+    _alter(cursor, triggers, "DISABLE")
     cursor.execute("DELETE FROM meetings_meetingsearch")
     yield
-    for table, name in triggers:
-        cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{name}"')
+    _alter(cursor, triggers, "ENABLE")
     cursor.execute("SELECT meetings_search_refresh(ARRAY(SELECT id FROM meetings_meeting))")
+
+
+def _alter(cursor, triggers, action):
+    """
+    ALTER TABLE waits for no deferred check: the foreign keys' (checked at commit) are
+    checked now, and deferred again afterwards.
+    """
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for table, name in triggers:
+        cursor.execute(f'ALTER TABLE "{table}" {action} TRIGGER "{name}"')
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
