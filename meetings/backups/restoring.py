@@ -8,6 +8,8 @@ no history is written, and the data version changes. Any failure rolls it all ba
 
 import json
 import lzma
+import time
+from collections import Counter
 from contextlib import contextmanager
 
 from django.apps import apps
@@ -91,32 +93,58 @@ def load_file(path, using):
         raise RestoreError(f"{path} could not be loaded, nothing changed: {error}") from error
 
 
+class Restored:
+    """What a restore did: records by model, how many it replaced, seconds by phase."""
+
+    def __init__(self):
+        self.counts, self.existing, self.seconds = Counter(), 0, {}
+        self.started = self.lap = time.monotonic()
+
+    def phase(self, name):
+        now = time.monotonic()
+        self.seconds[name], self.lap = now - self.lap, now
+
+
 def restore(path, using, replace=False, dry_run=False):
     """
-    Load the backup at `path`; (counts by model, how many records it replaced). Refuses
-    (NotEmpty) a database that holds records unless `replace`; `dry_run` rolls back.
+    Load the backup at `path` (a Restored). Refuses (NotEmpty) a database that holds
+    records unless `replace`; `dry_run` rolls back.
     """
     check_start(path)
-    connection = connections[using]
-    with transaction.atomic(using=using):
-        with (
-            history_paused(),
-            room_for_indexes(connection),
-            search_built_at_the_end(connection),
-        ):
-            existing = sum(model_counts(using).values())
-            if existing and not replace:
-                raise NotEmpty(existing)
-            if existing:
-                delete_knowledge_base(using)
-            counts = load_file(path, using)
-            try:
-                check_counts(counts, using)
-            except LoadError as error:
-                raise RestoreError(f"{path} {error}, nothing changed.") from error
-        if dry_run:
-            transaction.set_rollback(True)
+    connection, done = connections[using], Restored()
+    try:
+        with transaction.atomic(using=using):
+            replace_records(path, using, replace, done)
+            if dry_run:
+                transaction.set_rollback(True)
+        done.phase("commit")
+    except DatabaseError as error:
+        raise RestoreError(f"{path} could not be loaded, nothing changed: {error}") from error
     if not dry_run:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the planner needs statistics after a bulk load
-    return counts, existing
+        done.phase("analyze")
+    return done
+
+
+def replace_records(path, using, replace, done):
+    """The records in the database replaced by the backup's, in the caller's transaction."""
+    connection = connections[using]
+    with (
+        history_paused(),
+        room_for_indexes(connection),
+        search_built_at_the_end(connection),
+    ):
+        done.existing = sum(model_counts(using).values())
+        if done.existing and not replace:
+            raise NotEmpty(done.existing)
+        if done.existing:
+            delete_knowledge_base(using)
+        done.phase("delete")
+        done.counts = load_file(path, using)
+        done.phase("load")
+        try:
+            check_counts(done.counts, using)
+        except LoadError as error:
+            raise RestoreError(f"{path} {error}, nothing changed.") from error
+    done.phase("search")

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{backup}: no such file.")
         try:
-            counts, existing = restore(path, database, replace=replace, dry_run=dry_run)
+            done = restore(path, database, replace=replace, dry_run=dry_run)
         except NotEmpty as error:
             raise CommandError(
                 f"{error} Restore into an empty database, or add --replace to delete them "
@@ -57,5 +57,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if options.get("verbosity", 1) > 0:
             verb = "Would restore" if dry_run else "Restored"
-            replaced = f", replacing {existing}" if existing else ""
-            self.stdout.write(f"{verb} {counts.total()} records from {backup}{replaced}.")
+            replaced = f", replacing {done.existing}" if done.existing else ""
+            self.stdout.write(f"{verb} {done.counts.total()} records from {backup}{replaced}.")
+        if options.get("verbosity", 1) > 1:
+            phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in done.seconds.items())
+            self.stdout.write(f"Seconds by phase: {phases}.")
