@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps
+.PHONY: help install run db reset-db test lint browser-deps clean serve backup restore bench bench-deps bench-backup
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make serve  production: collect static files, migrate, run gunicorn (see README, Deploying)"
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling"
+	@echo "make bench-backup   backup and restore of 100,000 meetings, timed and checked"
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -93,6 +94,11 @@ bench-deps:
 # prints the table and writes bench/results/*.json. See bench/run.py.
 bench: $(INSTALLED) bench-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# make bench-backup [BENCH_BACKUP_ARGS="--meetings 10000"]: backup and restore timed at
+# 100,000 meetings, SQLite by default, PostgreSQL with DATABASE_URL. See bench/backup.py.
+bench-backup: $(INSTALLED)
+	$(BIN)/python bench/backup.py $(BENCH_BACKUP_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
