@@ -14,18 +14,16 @@ from types import SimpleNamespace
 
 from django.apps import apps
 from django.core import serializers
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, transaction
 from django.utils.encoding import is_protected_type
 
 from ..models.history import is_history
-from .jsonstream import write_array
+from .jsonstream import datetime_text, write_array
 from .keys import flatten, key_fields
 from .rows import AS_GIVEN
 
 APP_LABEL = "meetings"
 CHUNK = 2000
-ENCODE = DjangoJSONEncoder().default  # a date and time as dumpdata writes it
 
 
 def knowledge_models():
@@ -118,7 +116,7 @@ def plain(field):
     if kind == "DateField":
         return lambda value: value if value is None else value.isoformat()
     if kind == "DateTimeField":
-        return lambda value: value if value is None else ENCODE(value)
+        return lambda value: value if value is None else datetime_text(value)
 
     def convert(value):
         if is_protected_type(value) or isinstance(value, str | dict | list):

@@ -6,6 +6,7 @@ decoder takes an object from a buffer that is refilled as it runs out, so memory
 chunk and the largest record, whatever the size of the file.
 """
 
+import datetime
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -79,12 +80,31 @@ class ArrayReader:
             raise NotAList("text after the end of the list")
 
 
+def datetime_text(value):
+    """
+    A date and time in ISO 8601, to the microsecond ("Z" for UTC). Django's serializers
+    keep milliseconds only: a restore then changed the times it loaded, and a backup of the
+    restored database differed from the first.
+    """
+    text = value.isoformat()
+    return f"{text[:-6]}Z" if text.endswith("+00:00") else text
+
+
+class Encoder(DjangoJSONEncoder):
+    """Django's JSON encoder, times to the microsecond."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return datetime_text(o)
+        return super().default(o)
+
+
 def write_array(stream, records):
     """
-    Write `records` (dicts) as a JSON list, one record a line, dates and times as Django's
-    serializers write them. Returns how many were written.
+    Write `records` (dicts) as a JSON list, one record a line, values as Django's
+    serializers write them, but times to the microsecond. Returns how many were written.
     """
-    encode = DjangoJSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encode = Encoder(ensure_ascii=False, separators=(",", ":")).encode
     stream.write("[")
     count = 0
     for record in records:
