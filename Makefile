@@ -12,7 +12,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 TEST_ENV := SECRET_KEY=$${SECRET_KEY:-insecure-test-only-key}
 
-.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps soak messages
+.PHONY: help install lock run db reset-db test lint browser-deps clean serve backup restore bench bench-deps soak messages bench-backup
 
 help:
 	@echo "make run    set up, load the releases and the historical record, serve http://$(HOST):$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make backup / make restore BACKUP=file   the knowledge base to and from natural-key JSON"
 	@echo "make bench  100,000 meetings served as in production, each page against Django's ceiling, then make soak"
 	@echo "make soak   5 minutes of mixed reads at 100,000 meetings while an editor signs in (2FA) and saves"
+	@echo "make bench-backup   backup and restore of 100,000 meetings, timed and checked"
 
 # The exact versions of requirements-dev.txt, each checked against its hash, then the project
 # itself without dependencies (it may not pull in anything the lock file does not name).
@@ -126,6 +127,11 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=b
 messages: $(INSTALLED)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale=es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --locale=es --ignore=.venv
+
+# make bench-backup [BENCH_BACKUP_ARGS="--meetings 10000"]: backup and restore timed at
+# 100,000 meetings, SQLite by default, PostgreSQL with DATABASE_URL. See bench/backup.py.
+bench-backup: $(INSTALLED)
+	$(BIN)/python bench/backup.py $(BENCH_BACKUP_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
