@@ -405,7 +405,7 @@ def test_the_countries_index_and_a_country_page_in_spanish(client):
 def test_timeline_months_are_named_in_spanish(client):
     content = client.get("/es/meetings/").content.decode()
     assert "Reuniones por mes" in content and "reuniones con fecha" in content
-    assert "<title>mayo 2018: 1</title>" in content and ">marzo 2018</a>" in content
+    assert "<title>mayo de 2018: 1</title>" in content and ">marzo de 2018</a>" in content
     assert "May 2018" not in content and "March 2018" not in content
     assert "Meetings per month" not in content
 

@@ -8,10 +8,12 @@ show months (MONTHS_UP_TO_YEARS years or fewer), meetings known only to the year
 placed in a month: they are counted apart, per year (``Timeline.year_only``), and said so.
 """
 
+import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.dates import MONTHS_3
+from django.utils.formats import date_format
 
 MONTHS_UP_TO_YEARS = 3
 
@@ -78,10 +80,10 @@ class Timeline:
 
 
 def month_period(year, month, count):
-    # Django's month names, translated in the language of the request.
+    # The language's own month format ("May 2018", "mayo de 2018") and month names.
     return Period(
         f"{year:04d}-{month:02d}",
-        f"{MONTHS[month]} {year}",
+        date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT"),
         f"{str(MONTHS_3[month]).title()} {year % 100:02d}",
         count,
     )
