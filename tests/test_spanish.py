@@ -395,10 +395,13 @@ def test_the_countries_index_and_a_country_page_in_spanish(client):
     index = visible(client.get("/es/countries/").content.decode())
     assert "Países" in index and "Cada país cuyos funcionarios participaron" in index
     assert "Countries" not in index and "Each country" not in index
+    assert "México" in index and "Estados Unidos" in index  # the parties, named in Spanish
+    assert "Mexico" not in index and "United States" not in index
     country = client.get("/es/countries/MX/").content.decode()
     assert "<h1>México</h1>" in country
     assert "Reuniones en las que participaron funcionarios de México." in visible(country)
     assert "took part" not in country
+    assert "Estados Unidos" in visible(country)  # its partners (the titles are as recorded)
 
 
 @pytest.mark.django_db

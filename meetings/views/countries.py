@@ -17,6 +17,7 @@ from ..filters import SORTS, MeetingFilter
 from ..models import Agreement, Country, Meeting, MeetingKind
 from ..pictures.data import meeting_timeline
 from ..pictures.relations import topics_over_time
+from .facets import localized_countries
 from .resource import ResourceWithMeetings, public_page
 
 PARTIES_SHOWN = 200
@@ -29,7 +30,7 @@ JSON_MEETINGS = 100  # the twin's latest meetings; export.json?party=... has the
 @public_page
 def country_list(request):
     """Every party with its meetings, most first."""
-    parties = party_counts(Meeting.objects.published(), PARTIES_SHOWN)
+    parties = localized_countries(party_counts(Meeting.objects.published(), PARTIES_SHOWN))
     return render(request, "meetings/country_list.html", {"parties": parties})
 
 
@@ -91,8 +92,8 @@ class CountryDetail(ResourceWithMeetings):
         key = ("party", *(c.pk for c in countries))
         timeline = meeting_timeline(context["meetings"], key, context["filter"])
         sent = [(country, context["sent"][country.pk]) for country in countries]
-        heading = " – ".join(c.name for c in countries)
-        context = {**context, "timeline": timeline, "sent_by": sent, "heading": heading}
+        partners = localized_countries(context["partners"])
+        context = {**context, "timeline": timeline, "sent_by": sent, "partners": partners}
         return super().html(request, context)
 
     def json(self, request, context):
