@@ -384,3 +384,8 @@ def test_a_drafts_preview_offers_no_citation(admin_client_logged_in):
     response = admin_client_logged_in.get(reverse("meeting-preview", args=[POMPEO]))
     assert response.status_code == 200
     assert "Cite this" not in response.content.decode()
+
+
+def test_the_home_page_leads_to_the_countries(client):
+    _, html = page(client, reverse("home"))
+    assert '<a href="/countries/">' in html
