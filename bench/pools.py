@@ -29,6 +29,8 @@ def url_pools(seed, size):
         "meeting": meeting_urls(rng, published, size),
         "official": official_urls(rng, size),
         "export": export_urls(rng),
+        "country": country_urls(rng, published, size),
+        "calendar": calendar_urls(rng, published, size),
     }
 
 
@@ -128,3 +130,35 @@ def export_urls(rng):
     ]
     rng.shuffle(urls)
     return urls
+
+
+def busiest_parties(published, most=6):
+    from meetings.aggregates import party_counts
+
+    return [code for code, _, _ in party_counts(published, most)]
+
+
+def country_urls(rng, published, size):
+    """The countries' index, the busiest parties' pages and the pairs among them (issue 15)."""
+    codes = busiest_parties(published)
+    pairs = [f"/countries/{a}/{b}/" for a in codes for b in codes if a != b]
+    urls = ["/countries/", *(f"/countries/{code}/" for code in codes), *pairs]
+    rng.shuffle(urls)
+    return urls[:size]
+
+
+def calendar_urls(rng, published, size):
+    """Calendars of the busiest parties and pairs, some narrowed to a subject."""
+    codes = busiest_parties(published)
+    urls = [
+        "/meetings/calendar.ics?" + urlencode([("party", a), ("party", b)])
+        for a in codes
+        for b in codes
+        if a < b
+    ]
+    urls += [
+        "/meetings/calendar.ics",
+        "/meetings/calendar.ics?" + urlencode({"q": rng.choice(SUBJECTS)}),
+    ]
+    rng.shuffle(urls)
+    return urls[:size]

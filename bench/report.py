@@ -20,6 +20,8 @@ CLASSES = [
     ("meeting", "a meeting"),
     ("official", "official, 1,000+ meetings"),
     ("export", "JSON export of a topic"),
+    ("country", "a country or a pair"),
+    ("calendar", "calendar of a pair"),
 ]
 TARGETS = {"search": 0.2, "export": None}  # the rest: 0.25 of the baseline; p99 < 200 ms
 

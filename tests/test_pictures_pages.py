@@ -377,3 +377,15 @@ def test_new_pages_answer_conditional_requests(client, url):
     assert again.status_code == 304
     Meeting.objects.filter(slug=POMPEO).update(title="Edited")  # a new data version
     assert client.get(url, headers={"if-none-match": response["ETag"]}).status_code == 200
+
+
+def test_a_drafts_preview_offers_no_citation(admin_client_logged_in):
+    Meeting.objects.filter(slug=POMPEO).update(status=Meeting.Status.DRAFT)
+    response = admin_client_logged_in.get(reverse("meeting-preview", args=[POMPEO]))
+    assert response.status_code == 200
+    assert "Cite this" not in response.content.decode()
+
+
+def test_the_home_page_leads_to_the_countries(client):
+    _, html = page(client, reverse("home"))
+    assert '<a href="/countries/">' in html

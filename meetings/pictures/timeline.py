@@ -21,6 +21,7 @@ MONTHS_UP_TO_YEARS = 3
 WIDTH = 480
 HEIGHT = 210
 LEFT = 34  # room for the counts' axis
+RIGHT = 30  # room for half the last period's label, centred under its bar
 BOTTOM = 24  # room for the periods' labels
 TOP = 8
 MAX_LABELS = 6  # period labels along the axis, at most
@@ -42,6 +43,11 @@ class Bar:
     width: float
     height: float
     labelled: bool  # whether the axis shows its label
+
+    @property
+    def label_x(self):
+        """Where the period's label is centred: under the bar's middle."""
+        return round(self.x + self.width / 2, 2)
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ def layout(grain, found, year_only=()):
     if not found:
         return timeline
     top = nice_ceiling(max(p.count for p in found))
-    plot_width, plot_height = WIDTH - LEFT - 4, HEIGHT - BOTTOM - TOP
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - BOTTOM - TOP
     slot = plot_width / len(found)
     gap = min(2.0, slot * 0.2)
     step = math.ceil(len(found) / MAX_LABELS)

@@ -13,7 +13,7 @@ from ..exports.streaming import export_records
 from ..filters import MeetingFilter
 from ..models import DatePrecision, Meeting
 from ..versioning import conditional_page, current_version
-from .resource import json_response
+from .resource import json_response, public_page
 
 EXPORT_CHUNK = 500
 CALENDAR_MAX = 500  # the latest meetings a calendar holds
@@ -73,10 +73,12 @@ def meeting_export_csv(request):
     return response
 
 
-@require_safe
-@conditional_page
+@public_page
 def meeting_calendar(request):
-    """/meetings/calendar.ics: the list's meetings known to the day, the latest CALENDAR_MAX."""
+    """
+    /meetings/calendar.ics: the list's meetings known to the day, the latest CALENDAR_MAX.
+    Cached whole for the data version, like the pages (calendar clients poll the same URL).
+    """
     filterset, error = export_filterset(request)
     if error:
         return error
@@ -89,9 +91,7 @@ def meeting_calendar(request):
     query = request.GET.urlencode()
     name = "Bilateral: meetings" + (f" ({query})" if query else "")
     body = calendars.calendar(events, name, description, current_version().changed)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="bilateral-meetings.ics"'
-    return response
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 def calendar_event(meeting, request):
