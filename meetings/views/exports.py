@@ -73,7 +73,7 @@ def meeting_export_csv(request):
     return response
 
 
-@public_page
+@public_page(params=MeetingFilter.base_filters)
 def meeting_calendar(request):
     """
     /meetings/calendar.ics: the list's meetings known to the day, the latest CALENDAR_MAX.
