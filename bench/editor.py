@@ -186,20 +186,21 @@ class Editor:
         path = f"/admin/meetings/meeting/{pk}/change/"
         status, _, page = self.timed("admin change page", path)
         if status != 200:
-            return self.problems.append(f"{path} answered {status}")
+            self.problems.append(f"{path} answered {status}")
+            return
         fields = form_fields(page, "meeting_form")
         pairs = [(name, value) for name, value in fields if name != "title"]
         title = f"{SUFFIX.sub('', dict(fields)['title'])} · edit {self.edits}"
         status, _, page = self.save(path, pairs, title)
         if status != 302:
             errors = re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', page, re.S)[:2]
-            return self.problems.append(f"saving {path} answered {status}: {errors}")
+            self.problems.append(f"saving {path} answered {status}: {errors}")
+            return
         status, _, public = self.timed("page after save", f"/meetings/{slug}/")
         if status == 200 and escape(title) in public:
             self.visible += 1
         else:
             self.problems.append(f"/meetings/{slug}/ did not show the edit at once ({status})")
-        return None
 
     def save(self, path, pairs, title):
         """The change page posted back as shown, with the new title, as "Save" does."""

@@ -57,9 +57,16 @@ def parse_args():
     return parser.parse_args()
 
 
-def mixed_urls(url_pools, seed):
-    """(class, URL) of every read class, shuffled with the seed."""
-    mix = [(name, url) for name in READ_CLASSES for url in url_pools[name]]
+def mixed_urls(seed, per_class, draw=200):
+    """
+    (class, URL) of every read class, shuffled with the seed: bench/pools.py's draws, `draw`
+    at a time (SQLite refuses a prefetch over thousands of ids at once), without repeats.
+    """
+    mix = {}
+    for round_ in range(-(-per_class // draw)):
+        drawn = pools.url_pools(seed * 1000 + round_, min(draw, per_class - round_ * draw))
+        mix.update({(name, url): None for name in READ_CLASSES for url in drawn[name]})
+    mix = list(mix)
     random.Random(seed).shuffle(mix)
     return mix
 
@@ -194,7 +201,7 @@ def main():
     database.setup_django(database_url)
     database.prepare_database(args)
     info = database.database_info()
-    mix = mixed_urls(pools.url_pools(args.seed, args.urls), args.seed)
+    mix = mixed_urls(args.seed, args.urls)
     args.total_urls = len(mix)
     key, to_edit = editor.create_account(), editor.meetings_to_edit(1000, args.seed)
     redis, redis_url, backend = server.cache_backend("auto")
