@@ -27,7 +27,7 @@ def draft():
 def listed_sources(client, page=1):
     response = client.get(reverse("source-list"), {"page": page})
     assert response.status_code == 200
-    return re.findall(r'<li><a href="/sources/([^/"]+)/">', response.content.decode())
+    return re.findall(r'<li><a href="/sources/([^/"]+)/"', response.content.decode())
 
 
 def exported_sources(client, path):

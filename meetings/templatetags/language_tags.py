@@ -5,7 +5,7 @@ current page in each of the site's languages, with its query string (its state) 
 
 from django import template
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.utils import translation
 from django.utils.html import format_html_join
 
@@ -14,11 +14,23 @@ from meetings.languages.paths import localized_path
 register = template.Library()
 
 
+def understood_query_string(request):
+    """
+    The parameters the page understood (request.GET, see versioning.cached_page), not the
+    raw query string: made-up ones would otherwise reach the cached page's links. None for
+    a query refused whole (the 400 for too many parameters).
+    """
+    try:
+        return request.GET.urlencode() if request else ""
+    except TooManyFieldsSent:
+        return ""
+
+
 def language_links(request):
     """(code, name, URL, is current) for each language, for the page `request` is for."""
     current = translation.get_language()
     path = request.path if request else "/"
-    query = request.META.get("QUERY_STRING", "") if request else ""
+    query = understood_query_string(request)
     return [
         (code, name, localized_path(path, code, query), code == current)
         for code, name in settings.LANGUAGES

@@ -22,7 +22,9 @@ from .resource import Resource, public_page
 def meeting_list(request):
     filterset = MeetingFilter(request.GET, queryset=Meeting.objects.published())
     valid = filterset.is_valid()
-    params = QueryParams(query_for_links(request.GET, filterset.form))
+    # Every link of the page keeps this query, the language switcher's too (it reads request.GET).
+    request.GET = query_for_links(request.GET, filterset.form)
+    params = QueryParams(request.GET)
     filtered = filterset.qs
     cleaned = getattr(filterset.form, "cleaned_data", {})
     narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
