@@ -19,7 +19,7 @@ from django.db import connections
 from ..synthetic.store import batch_size
 from .dump import APP_LABEL, knowledge_models
 from .keys import flatten, key_fields
-from .rows import Writer, column_value, first_free_id, reset_sequences
+from .rows import column_value, first_free_id, insert_rows, reset_sequences
 
 
 class LoadError(Exception):
@@ -116,17 +116,6 @@ class Loader:
         self.own = []  # (model, field, pk, key): links to the model's own rows, set at the end
 
     def load(self, records):
-        self.connection.ensure_connection()
-        self.writer = Writer(self.connection)
-        try:
-            self.insert_all(records)
-        finally:
-            self.writer.close()
-        self.link_own_rows()
-        reset_sequences(self.connection, [plan.model for plan in self.plans.values()])
-        return self.counts
-
-    def insert_all(self, records):
         plan, batch = None, []
         for record in records:
             next_plan = self.plan_of(record)
@@ -137,6 +126,9 @@ class Loader:
             batch.append(record)
         if batch:
             self.insert(plan, batch)
+        self.link_own_rows()
+        reset_sequences(self.connection, [plan.model for plan in self.plans.values()])
+        return self.counts
 
     def plan_of(self, record):
         if not (
@@ -164,7 +156,7 @@ class Loader:
     def insert(self, plan, batch):
         built = [self.build(plan, record) for record in batch]
         rows = [values for values, _, _ in built]
-        self.writer.insert(plan.table, plan.columns, rows)
+        insert_rows(self.connection, plan.table, plan.columns, rows)
         self.counts[plan.label] += len(rows)
         if plan.model in self.pointed:
             ids = self.ids_of(plan.model)
@@ -225,7 +217,7 @@ class Loader:
                 for target in targets:
                     rows[link].append((pk, self.pointer(plan, link.target, target, own=None)))
         for link, pairs in rows.items():
-            self.writer.insert(link.table, link.columns, pairs)
+            insert_rows(self.connection, link.table, link.columns, pairs)
 
     def link_own_rows(self):
         """Rows that point at rows of their own model: set once all those are in."""

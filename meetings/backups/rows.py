@@ -4,8 +4,6 @@ given before the insert, many rows a statement (PostgreSQL) or one compiled stat
 for many rows (SQLite).
 """
 
-import queue
-import threading
 from contextlib import contextmanager
 
 from django.core.management.color import no_style
@@ -45,63 +43,20 @@ def column_value(field, connection):
 
 
 def insert_rows(connection, table, columns, rows):
-    """
-    Insert `rows` (sequences of values in the order of `columns`) into `table`, through the
-    driver's connection (which the Writer's thread shares with the connection's own).
-    """
+    """Insert `rows` (sequences of values in the order of `columns`) into `table`."""
     if not rows:
         return
     quote = connection.ops.quote_name
     names = ", ".join(quote(column) for column in columns)
-    with connection.wrap_database_errors:
-        cursor = connection.connection.cursor()
-        try:
-            if connection.vendor == "postgresql":
-                from psycopg2.extras import execute_values
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from psycopg2.extras import execute_values
 
-                sql = f"INSERT INTO {quote(table)} ({names}) VALUES %s"
-                execute_values(cursor, sql, rows, page_size=1000)
-            else:
-                marks = ", ".join(["?"] * len(columns))
-                cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
-        finally:
-            cursor.close()
-
-
-class Writer:
-    """
-    Inserts, in order, in a thread of their own: the database writes a batch while the next
-    is read and built (the driver waits for the database without holding Python's lock).
-    At most `depth` batches wait, so memory stays bounded.
-    """
-
-    def __init__(self, connection, depth=2):
-        self.connection, self.error = connection, None
-        self.jobs = queue.Queue(maxsize=depth)
-        self.thread = threading.Thread(target=self.run, name="restore-writer", daemon=True)
-        self.thread.start()
-
-    def insert(self, table, columns, rows):
-        self.raise_error()
-        self.jobs.put((table, columns, rows))
-
-    def run(self):
-        while (job := self.jobs.get()) is not None:
-            if self.error is None:
-                try:
-                    insert_rows(self.connection, *job)
-                except BaseException as error:  # raised in the loading thread
-                    self.error = error
-
-    def close(self):
-        """Every insert done (or the first error raised)."""
-        self.jobs.put(None)
-        self.thread.join()
-        self.raise_error()
-
-    def raise_error(self):
-        if self.error is not None:
-            raise self.error
+            sql = f"INSERT INTO {quote(table)} ({names}) VALUES %s"
+            execute_values(cursor.cursor, sql, rows, page_size=1000)
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
 
 
 def first_free_id(connection, model):
