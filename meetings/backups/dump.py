@@ -26,12 +26,22 @@ APP_LABEL = "meetings"
 CHUNK = 2000
 
 
+# A draft's proposals are the reader's working state over its source, whose text the backup
+# keeps: what an editor accepted is in the records themselves, and pg_dump keeps the rest.
+WORKING_STATE = {"proposal"}
+
+
 def knowledge_models():
     """
     The app's models but its history tables: versions name the editors who made them, and
-    like the admin's log they are not part of the knowledge (pg_dump keeps them).
+    like the admin's log they are not part of the knowledge (pg_dump keeps them); nor are
+    drafts' pending proposals (WORKING_STATE).
     """
-    return [m for m in apps.get_app_config(APP_LABEL).get_models() if not is_history(m)]
+    return [
+        model
+        for model in apps.get_app_config(APP_LABEL).get_models()
+        if not is_history(model) and model._meta.model_name not in WORKING_STATE
+    ]
 
 
 def dump_order():
