@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from meetings.models.history import history_labels, is_history
+from meetings.models.history import is_history
 
 APP_LABEL = "meetings"
 SUFFIXES = (".json", ".json.gz", ".json.bz2", ".json.xz")
@@ -43,7 +43,12 @@ def knowledge_models():
     The app's models but its history tables: versions name the editors who made them, and
     like the admin's log they are not part of the knowledge (pg_dump keeps them).
     """
-    return [m for m in apps.get_app_config(APP_LABEL).get_models() if not is_history(m)]
+    return [m for m in apps.get_app_config(APP_LABEL).get_models() if not left_out(m)]
+
+
+def left_out(model):
+    """History tables, and derived rows the database recounts (the summary rows)."""
+    return is_history(model) or getattr(model, "derived", False)
 
 
 def model_counts(using):
@@ -90,7 +95,11 @@ class Command(BaseCommand):
                 call_command(
                     "dumpdata",
                     APP_LABEL,
-                    exclude=history_labels(),
+                    exclude=[
+                        m._meta.label
+                        for m in apps.get_app_config(APP_LABEL).get_models()
+                        if left_out(m)
+                    ],
                     database=database,
                     natural_foreign=True,
                     natural_primary=True,
