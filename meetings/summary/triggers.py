@@ -21,6 +21,7 @@ What each table's writes change:
 """
 
 TABLE = "meetings_summarycount"
+DELTA = "meetings_summarydelta"  # PostgreSQL: the changes of the statement under way
 MEETING = "meetings_meeting"
 PARTICIPATION = "meetings_participation"
 DELEGATION = "meetings_delegation"
@@ -51,21 +52,33 @@ def is_not(vendor):
     return "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
 
 
-def add(facet, item, condition="TRUE", n="1", source="", group=""):
-    """+n to (facet, item) for each row `source` gives where `condition` holds."""
+def change(vendor, facet, item, sign, condition="TRUE", n="1", source="", group=""):
+    """
+    +n (sign 1) or -n (sign -1) to (facet, item), for each row `source` gives (one without
+    it) where `condition` holds. On SQLite, straight into the summary rows (a decrement
+    only where the row is there); on PostgreSQL, into the deltas folded once per statement
+    (fold_sql: a row updated thousands of times in one transaction, as by a bulk load,
+    leaves a chain of versions each update walks).
+    """
     source = f" FROM {source}" if source else ""
     group = f" GROUP BY {group}" if group else ""
+    if vendor == "postgresql":
+        amount = n if sign > 0 else f"-({n})"
+        return (
+            f"INSERT INTO {DELTA} (facet, item, n) SELECT '{facet}', {item}, {amount}{source} "
+            f"WHERE {condition}{group};"
+        )
+    if sign > 0:
+        return (
+            f"INSERT INTO {TABLE} (facet, item, n) SELECT '{facet}', {item}, {n}{source} "
+            f"WHERE {condition}{group} "
+            f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+        )
     return (
-        f"INSERT INTO {TABLE} (facet, item, n) SELECT '{facet}', {item}, {n}{source} "
-        f"WHERE {condition}{group} "
-        f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+        f"UPDATE {TABLE} SET n = n - (SELECT {n}{source} WHERE {condition} "
+        f"AND {item} = {TABLE}.item{group}) "
+        f"WHERE facet = '{facet}' AND item IN (SELECT {item}{source} WHERE {condition});"
     )
-
-
-def subtract(facet, condition, n="1", item=None, items=None):
-    """-n from (facet, item), or from each of `items` (a subquery), where `condition` holds."""
-    target = f"item = {item}" if item is not None else f"item IN ({items})"
-    return f"UPDATE {TABLE} SET n = n - {n} WHERE facet = '{facet}' AND {target} AND {condition};"
 
 
 def published(row):
@@ -85,9 +98,7 @@ def meeting_facts(vendor, row, sign):
         ),
         ("year", year_sql(vendor, f"{row}.date"), f"{condition} AND {row}.date IS NOT NULL"),
     ]
-    if sign > 0:
-        return [add(facet, item, condition) for facet, item, condition in facts]
-    return [subtract(facet, condition, item=item) for facet, item, condition in facts]
+    return [change(vendor, facet, item, sign, condition) for facet, item, condition in facts]
 
 
 def meeting_sides(row):
@@ -97,38 +108,24 @@ def meeting_sides(row):
     )
 
 
-def meeting_links(row, sign, condition):
+def meeting_links(vendor, row, sign, condition):
     """All of a meeting's topic links, participations and sides, where `condition` holds."""
     found = []
     for facet, (table, column) in LINKS.items():
-        if sign > 0:
-            where = f"l.meeting_id = {row}.id AND {condition}"
-            item = f"CAST(l.{column} AS TEXT)"
-            found.append(add(facet, item, where, "COUNT(*)", f"{table} l", f"l.{column}"))
-            continue
-        counted = (
-            f"(SELECT COUNT(*) FROM {table} l WHERE l.meeting_id = {row}.id "
-            f"AND CAST(l.{column} AS TEXT) = {TABLE}.item)"
-        )
-        items = f"SELECT CAST({column} AS TEXT) FROM {table} WHERE meeting_id = {row}.id"
-        found.append(subtract(facet, condition, counted, items=items))
-    sides = f"({meeting_sides(row)}) s"
-    if sign > 0:
-        found.append(add("party", "CAST(s.side_id AS TEXT)", condition, source=sides))
-    else:
+        where = f"l.meeting_id = {row}.id AND {condition}"
+        item = f"CAST(l.{column} AS TEXT)"
         found.append(
-            subtract("party", condition, items=f"SELECT CAST(s.side_id AS TEXT) FROM {sides}")
+            change(vendor, facet, item, sign, where, "COUNT(*)", f"{table} l", f"l.{column}")
         )
+    sides = f"({meeting_sides(row)}) s"
+    found.append(change(vendor, "party", "CAST(s.side_id AS TEXT)", sign, condition, source=sides))
     return found
 
 
-def link_fact(facet, row, sign):
+def link_fact(vendor, facet, row, sign):
     """A topic link or a participation: its topic's or official's count, if published."""
     _, column = LINKS[facet]
-    item = f"CAST({row}.{column} AS TEXT)"
-    if sign > 0:
-        return add(facet, item, published(row))
-    return subtract(facet, published(row), item=item)
+    return change(vendor, facet, f"CAST({row}.{column} AS TEXT)", sign, published(row))
 
 
 def side_fact(vendor, table, row, sign):
@@ -141,10 +138,7 @@ def side_fact(vendor, table, row, sign):
             f"AND o.side_id = {row}.side_id{itself})"
         )
     condition = " AND ".join([published(row), *others])
-    item = f"CAST({row}.side_id AS TEXT)"
-    if sign > 0:
-        return add("party", item, condition)
-    return subtract("party", condition, item=item)
+    return change(vendor, "party", f"CAST({row}.side_id AS TEXT)", sign, condition)
 
 
 def row_statements(vendor, table, row, sign):
@@ -152,13 +146,13 @@ def row_statements(vendor, table, row, sign):
     if table == MEETING:
         return meeting_facts(vendor, row, sign)
     if table == TOPIC_LINK:
-        return [link_fact("topic", row, sign)]
+        return [link_fact(vendor, "topic", row, sign)]
     if table == PARTICIPATION:
-        return [link_fact("official", row, sign), side_fact(vendor, table, row, sign)]
+        return [link_fact(vendor, "official", row, sign), side_fact(vendor, table, row, sign)]
     if table == DELEGATION:
         return [side_fact(vendor, table, row, sign)]
     facet = {name: facet for facet, name in TABLE_COUNTS.items()}[table]
-    return [add(facet, "''")] if sign > 0 else [subtract(facet, "TRUE", item="''")]
+    return [change(vendor, facet, "''", sign)]
 
 
 def statements(vendor, table, event):
@@ -169,11 +163,11 @@ def statements(vendor, table, event):
     if event in ("insert", "update"):
         found += row_statements(vendor, table, "NEW", +1)
     if table == MEETING and event == "delete":
-        found += meeting_links("OLD", -1, f"OLD.status = {PUBLISHED}")
+        found += meeting_links(vendor, "OLD", -1, f"OLD.status = {PUBLISHED}")
     if table == MEETING and event == "update":
         was, now = f"OLD.status = {PUBLISHED}", f"NEW.status = {PUBLISHED}"
-        found += meeting_links("OLD", -1, f"{was} AND NOT {now}")
-        found += meeting_links("NEW", +1, f"{now} AND NOT {was}")
+        found += meeting_links(vendor, "OLD", -1, f"{was} AND NOT {now}")
+        found += meeting_links(vendor, "NEW", +1, f"{now} AND NOT {was}")
     return found
 
 
@@ -256,10 +250,25 @@ def create_sql(vendor):
     return found
 
 
+def fold_sql():
+    """PostgreSQL: the statement's deltas summed into the summary rows, each row once."""
+    return (
+        f"WITH d AS (DELETE FROM {DELTA} RETURNING facet, item, n), "
+        f"s AS (SELECT facet, item, SUM(n) AS n FROM d GROUP BY facet, item HAVING SUM(n) <> 0) "
+        f"INSERT INTO {TABLE} (facet, item, n) SELECT facet, item, n FROM s WHERE n > 0 "
+        f"OR EXISTS (SELECT 1 FROM {TABLE} c WHERE c.facet = s.facet AND c.item = s.item) "
+        f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+    )
+
+
 def postgresql_create():
     found = [
+        f"CREATE TABLE IF NOT EXISTS {DELTA} (facet varchar(20) NOT NULL, "
+        "item varchar(64) NOT NULL, n bigint NOT NULL)",
         "CREATE OR REPLACE FUNCTION meetings_summary_recount() RETURNS trigger LANGUAGE plpgsql "
-        f"AS $$ BEGIN {' '.join(recount('postgresql'))} RETURN NULL; END $$"
+        f"AS $$ BEGIN DELETE FROM {DELTA}; {' '.join(recount('postgresql'))} RETURN NULL; END $$",
+        "CREATE OR REPLACE FUNCTION meetings_summary_fold() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN {fold_sql()} RETURN NULL; END $$",
     ]
     for table, columns in WATCHED.items():
         branches = {
@@ -267,8 +276,10 @@ def postgresql_create():
             for event in ("insert", "update", "delete")
         }
         found.append(
+            # Planned afresh each time: a plan cached while a bulk load's tables were small
+            # would scan them whole once they are not.
             f"CREATE OR REPLACE FUNCTION meetings_summary_{table}() RETURNS trigger "
-            f"LANGUAGE plpgsql AS $$ BEGIN "
+            f"LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$ BEGIN "
             f"IF TG_OP = 'INSERT' THEN {branches['insert']} "
             f"ELSIF TG_OP = 'UPDATE' THEN {branches['update']} "
             f"ELSE {branches['delete']} END IF; "
@@ -278,6 +289,10 @@ def postgresql_create():
         found.append(
             f"CREATE TRIGGER meetings_summary BEFORE {events} ON {table} FOR EACH ROW "
             f"EXECUTE FUNCTION meetings_summary_{table}()"
+        )
+        found.append(
+            f"CREATE TRIGGER meetings_summary_fold AFTER {events} ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION meetings_summary_fold()"
         )
         found.append(
             f"CREATE TRIGGER meetings_summary_truncate AFTER TRUNCATE ON {table} "
@@ -293,8 +308,14 @@ def drop_sql(vendor):
         for table in WATCHED:
             found.append(f"DROP TRIGGER IF EXISTS meetings_summary ON {table}")
             found.append(f"DROP TRIGGER IF EXISTS meetings_summary_truncate ON {table}")
+            found.append(f"DROP TRIGGER IF EXISTS meetings_summary_fold ON {table}")
             found.append(f"DROP FUNCTION IF EXISTS meetings_summary_{table}()")
-        return [*found, "DROP FUNCTION IF EXISTS meetings_summary_recount()"]
+        return [
+            *found,
+            "DROP FUNCTION IF EXISTS meetings_summary_recount()",
+            "DROP FUNCTION IF EXISTS meetings_summary_fold()",
+            f"DROP TABLE IF EXISTS {DELTA}",
+        ]
     return [
         f"DROP TRIGGER IF EXISTS meetings_summary_{table}_{event}"
         for table in WATCHED
