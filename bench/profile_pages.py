@@ -60,9 +60,9 @@ def main():
 
     from bench.pools import url_pools
 
-    urls = url_pools(args.seed, args.urls)[args.url_class]
+    urls = url_pools(args.seed, max(args.urls, 3))[args.url_class][: args.urls]
     client = Client()
-    client.get(urls[0])  # templates compiled, connections opened
+    client.get(urls[0], secure=True)  # templates compiled, connections opened
     timer = SQLTimer()
     profiler = cProfile.Profile() if args.profile else None
     started = time.perf_counter()
@@ -70,7 +70,7 @@ def main():
         for url in urls:
             if profiler:
                 profiler.enable()
-            response = client.get(url)
+            response = client.get(url, secure=True)
             if profiler:
                 profiler.disable()
             if response.status_code != 200:
@@ -83,7 +83,7 @@ def main():
         f"Python {1000 * (total - timer.seconds) / n:.1f} ms"
     )
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(args.profile)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ Helpers:
 Caching is off when the BILATERAL_CACHE setting (or environment variable) is false.
 """
 
+import contextlib
 import contextvars
 import datetime
 import functools
@@ -53,6 +54,7 @@ FALSE = {"0", "false", "no", "off"}
 
 _MISSING = object()
 _current = contextvars.ContextVar("bilateral_data_version", default=None)
+_uncached = contextvars.ContextVar("bilateral_uncached", default=False)
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ def conditional_page(view):
 
 
 def caching_enabled():
+    if _uncached.get():
+        return False
     value = getattr(settings, "BILATERAL_CACHE", None)
     if value is None:
         value = os.environ.get("BILATERAL_CACHE", "1").strip().lower() not in FALSE
@@ -228,6 +232,25 @@ def cached_page(view):
         if not from_cache:
             return value
         content, content_type = value
-        return HttpResponse(content, content_type=content_type)
+        return from_the_cache(HttpResponse(content, content_type=content_type))
 
     return page
+
+
+# ---------------------------------------------------------------- measuring (bench/)
+
+
+@contextlib.contextmanager
+def uncached():
+    """Within it, caching is off for this context only (the benchmark's cold requests)."""
+    token = _uncached.set(True)
+    try:
+        yield
+    finally:
+        _uncached.reset(token)
+
+
+def from_the_cache(response):
+    """Mark a response cached_page answered from the cache (the benchmark counts them)."""
+    response.bilateral_from_cache = True
+    return response
