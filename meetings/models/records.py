@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from .base import (
     DatePrecision,
@@ -14,6 +13,7 @@ from .base import (
     format_date,
     iso_date,
     slug_length,
+    slug_url,
 )
 from .places import City, Country
 
@@ -48,7 +48,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("topic-detail", args=[self.slug])
+        return slug_url("topic-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -89,7 +89,7 @@ class Source(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("source-detail", args=[self.slug])
+        return slug_url("source-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -270,7 +270,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.display_date})"
 
     def get_absolute_url(self):
-        return reverse("meeting-detail", args=[self.slug])
+        return slug_url("meeting-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
