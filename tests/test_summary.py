@@ -133,6 +133,43 @@ def test_links_added_and_removed_one_by_one_and_in_bulk():
     assert_exact()
 
 
+def test_links_written_before_their_meeting_in_a_bulk_load():
+    # As generate_meetings writes: rows numbered first, links before meetings, keys checked
+    # at the commit.
+    original = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    participation = original.participations.first()
+    new_id = Meeting.objects.order_by("-pk").first().pk + 1000
+    with transaction.atomic():
+        Participation.objects.bulk_create(
+            [
+                Participation(
+                    meeting_id=new_id,
+                    official=participation.official,
+                    side=participation.side,
+                    source=participation.source,
+                    passage=participation.passage,
+                    order=1,
+                )
+            ]
+        )
+        Meeting.topics.through.objects.bulk_create(
+            [Meeting.topics.through(meeting_id=new_id, topic=Topic.objects.first())]
+        )
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    pk=new_id,
+                    title="Bulk",
+                    slug="bulk",
+                    status="published",
+                    kind="visit",
+                    date=datetime.date(2001, 5, 3),
+                )
+            ]
+        )
+    assert_exact()
+
+
 def test_delegations_count_their_side_once():
     meeting = Meeting.objects.get(slug=PUBLISHED_MEETING)
     source = meeting.sources.first()

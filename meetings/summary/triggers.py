@@ -13,7 +13,9 @@ What each table's writes change:
 
 * a meeting: "meetings", "kind", "country", "year" while it is published; when it becomes
   published (or stops being, or is deleted while published), all its topic links,
-  participations and sides at once;
+  participations and sides at once, and so when it is inserted published after its links
+  (a bulk load that numbers its rows first, as generate_meetings does: the foreign keys are
+  checked at the commit);
 * a topic link or a participation of a published meeting: its topic or official;
 * a participation or a delegation of a published meeting: its side, when it is the first
   (or the last) row of that meeting on that side;
@@ -162,6 +164,8 @@ def statements(vendor, table, event):
         found += row_statements(vendor, table, "OLD", -1)
     if event in ("insert", "update"):
         found += row_statements(vendor, table, "NEW", +1)
+    if table == MEETING and event == "insert":  # links written first, the keys deferred
+        found += meeting_links(vendor, "NEW", +1, f"NEW.status = {PUBLISHED}")
     if table == MEETING and event == "delete":
         found += meeting_links(vendor, "OLD", -1, f"OLD.status = {PUBLISHED}")
     if table == MEETING and event == "update":
