@@ -151,7 +151,10 @@ def fresh_pools(seed, size, taken):
 
     return {
         "list": new(every_list_page(rng, published.count(), size)),
-        "filtered": new(filtered_urls(rng, published, size * 2)),
+        # In draws of 100 meetings, as the pool: SQLite refuses a prefetch of thousands.
+        "filtered": new(
+            url for _ in range(size // 50 + 1) for url in filtered_urls(rng, published, 100)
+        ),
         "search": new(search_urls(rng, size * 3)),
         "meeting": new(meeting_urls(rng, published, size * 2)),
         "official": new(official_pages(rng, size)),

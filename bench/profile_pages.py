@@ -110,7 +110,9 @@ def main():
     for name, seconds in (templates or {}).items():
         print(f"  {1000 * seconds / n:7.2f} ms  {name}")
     if profiler:
-        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(args.profile)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
+            args.profile
+        )
 
 
 if __name__ == "__main__":

@@ -260,6 +260,13 @@ class Meeting(models.Model):
             models.Index(fields=["status", "date"], name="meeting_status_date_idx"),
             models.Index(fields=["kind"], name="meeting_kind_idx"),
             models.Index(fields=["status", "title", "id"], name="meeting_status_title_id_idx"),
+            # The meetings held during a trip or visit: SQLite's statistics count the rows of
+            # no trip as one value, so it walked the date index of every meeting instead.
+            models.Index(
+                fields=["part_of", "status"],
+                name="meeting_parts_idx",
+                condition=Q(part_of__isnull=False),
+            ),
             # Migrations 0003 and 0004 add, per database, (status, date DESC NULLS LAST,
             # title, id) and (status, date NULLS LAST, title, id) for the list's date sorts,
             # which Django cannot declare for both, (topic, meeting) on the topics link table,
