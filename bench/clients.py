@@ -28,13 +28,14 @@ def choose(name):
     return run_wrk, "wrk"
 
 
-def run_wrk(base, urls, duration, connections, timeout):
+def run_wrk(base, urls, duration, connections, timeout, cache=True):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(urls) + "\n")
         path = handle.name
     try:
         command = ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(duration))}s"]
         command += [f"--timeout={timeout}s", "-s", str(LUA), base, "--", path, "0"]
+        command.append("on" if cache else "off")
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(path)
@@ -49,6 +50,7 @@ def run_wrk(base, urls, duration, connections, timeout):
         "mb_per_s": summary["bytes"] / seconds / 1e6 if seconds else 0.0,
         "errors": sum(summary[key] for key in WRK_ERRORS),
         "status_errors": summary["status_errors"],
+        "cache_hits": summary.get("hits", 0),
     }
 
 
@@ -56,23 +58,25 @@ class Tally:
     """What the Python client's threads saw: each answer's latency and size, and the errors."""
 
     def __init__(self):
-        self.latencies, self.errors, self.size = [], 0, 0
+        self.latencies, self.errors, self.size, self.hits = [], 0, 0, 0
         self.lock = threading.Lock()
 
-    def answered(self, seconds, size):
+    def answered(self, seconds, size, hit=False):
         with self.lock:
             self.latencies.append(seconds)
             self.size += size
+            self.hits += hit
 
     def failed(self):
         with self.lock:
             self.errors += 1
 
 
-def run_python(base, urls, duration, connections, timeout):
+def run_python(base, urls, duration, connections, timeout, cache=True):
     """A bounded client: `connections` threads, each one request at a time, until the time is up."""
     deadline = time.monotonic() + duration
     tally = Tally()
+    headers = HEADERS if cache else {**HEADERS, "X-Bench-Cache": "off"}
 
     def client(offset):
         index = offset
@@ -81,15 +85,18 @@ def run_python(base, urls, duration, connections, timeout):
             index += 1
             started = time.monotonic()
             try:
-                request = urllib.request.Request(base + url, headers=HEADERS)
+                request = urllib.request.Request(base + url, headers=headers)
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     size = len(response.read())
-                tally.answered(time.monotonic() - started, size)
+                    hit = response.headers.get("X-Bench-Cache") == "hit"
+                tally.answered(time.monotonic() - started, size, hit)
             except (OSError, urllib.error.URLError):
                 tally.failed()
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(i * 7,)) for i in range(connections)]
+    # Each thread starts at its own place in the list (a fresh URL is asked for once).
+    step = max(1, len(urls) // connections)
+    threads = [threading.Thread(target=client, args=(i * step,)) for i in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -114,4 +121,5 @@ def python_result(tally, seconds):
         "mb_per_s": tally.size / seconds / 1e6,
         "errors": tally.errors,
         "status_errors": tally.errors,
+        "cache_hits": tally.hits,
     }

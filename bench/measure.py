@@ -1,7 +1,16 @@
 """
-The measurements: for each mode (caching on, then off), a fresh server, a warm-up, each URL
-class driven for the same time after the baseline, and (caching on) the full exports streamed
-once while the server's memory is watched.
+The measurements, on one server (caching on, the workers sharing their cache) in one run: the
+baseline, then for each URL class three modes one after the other,
+
+* cold: every request computed, caching off for it (the header X-Bench-Cache: off, which only
+  the benchmark's settings honour, bench/middleware.py), cycling through the class's pool;
+* fresh: caching on, each request a URL never asked for before (thousands per class);
+* warm: caching on, a popular mix: the pool's URLs in a Zipf-like proportion;
+
+then, class by class, the time from an edit (a write through the ORM, which gives the data a
+new version) until the class's most popular page answers fast again, and last the full exports
+streamed once while the server's memory is watched. Every answer says whether the page cache
+gave it, and each figure counts those.
 """
 
 import os
@@ -9,54 +18,112 @@ import time
 import urllib.error
 import urllib.request
 
+from bench.pools import popular_mix
 from bench.report import table
 from bench.server import BASELINE, HEADERS, Server, cache_backend
 
 FULL_EXPORTS = ("/meetings/export.csv", "/meetings/export.json")
+MODES = ("cold", "fresh", "warm")
+FAST_MS = 50  # "fast again": the warm target's p99
+RECOVERY_LIMIT = 30  # seconds
 
 
-def measure(args, database_url, pools, cache, client, logdir, redis_url):
-    """({class: figures}, {export path: figures}) for one mode."""
-    server = Server(database_url, cache, args.workers, logdir, redis_url, args.max_requests)
+def measure(args, database_url, pools, fresh, client, logdir, redis_url):
+    """({mode: {class: figures}}, {class: recovery}, {export path: figures})."""
+    server = Server(database_url, True, args.workers, logdir, redis_url, args.max_requests)
     try:
         server.wait_ready()
         if args.warmup:
             warm_up(args, server, pools, client)
-        results = {}
-        for name in ["baseline", *args.classes]:
-            results[name] = drive(args, server, name, pools, client)
+        baseline = drive(args, server, "baseline", [BASELINE], client, True)
+        results = {mode: {"baseline": baseline} for mode in MODES}
+        for name in args.classes:
+            mix = popular_mix(args.seed, pools[name], 20_000)
+            results["cold"][name] = drive(args, server, name, pools[name], client, False)
+            if fresh.get(name):
+                results["fresh"][name] = drive(args, server, name, fresh[name], client, True)
+            results["warm"][name] = drive(args, server, name, mix, client, True)
+        recovery = {
+            name: after_an_edit(server, pools[name][0]) for name in args.classes if name != "export"
+        }
         exports = {}
-        if cache and not args.no_full_export:
+        if not args.no_full_export:
             for path in FULL_EXPORTS:
                 exports[path] = full_export(server, path)
                 print(f"  {path}: {exports[path]}", flush=True)
-        return results, exports
+        return results, recovery, exports
     finally:
         server.stop()
 
 
 def warm_up(args, server, pools, client):
-    # Start the workers (connections, templates, code): the first few URLs of each
-    # class. Each class is then measured from cold for the rest of its URLs.
+    # Start the workers (connections, templates, code) with the first few URLs of each
+    # class, computed without the cache, so that every mode starts with an empty cache.
     warm = [
         BASELINE,
         *(url for name in args.classes if name != "export" for url in pools[name][:3]),
     ]
-    client(server.base, warm, args.warmup, args.connections, 10)
+    client(server.base, warm, args.warmup, args.connections, 10, False)
     time.sleep(3)  # let the warm-up's slow requests finish before measuring
 
 
-def drive(args, server, name, pools, client):
-    """One URL class's figures, with the server's peak memory meanwhile."""
-    urls = [BASELINE] if name == "baseline" else pools[name]
+def drive(args, server, name, urls, client, cache):
+    """One URL class's figures in one mode, with the server's peak memory meanwhile."""
     timeout = 60 if name == "export" else 10
     server.label = name
-    result = client(server.base, urls, args.duration, args.connections, timeout)
+    server.peak.pop(name, None)
+    result = client(server.base, urls, args.duration, args.connections, timeout, cache)
     server.label = None
-    result["urls"] = len(urls)
+    result["urls"] = len(set(urls))
     result["peak_mb"] = round(server.peak.get(name, 0))
-    print(f"  {name:<9} {result['rps']:8.1f} req/s  p99 {result['p99_ms']:7.1f} ms", flush=True)
+    mode = "cold" if not cache else f"{len(set(urls))} URLs"
+    print(
+        f"  {name:<9} {mode:<10} {result['rps']:8.1f} req/s  p99 {result['p99_ms']:7.1f} ms  "
+        f"{result.get('cache_hits', 0)}/{result['requests']} from the cache",
+        flush=True,
+    )
     return result
+
+
+def edit():
+    """A write through the ORM, as an editor's: one meeting saved (a new data version)."""
+    from django.db import connection
+
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.published().order_by("pk").first()
+    meeting.save(update_fields=["title", "updated"])
+    connection.close()
+
+
+def get(server, url):
+    """(seconds, from the cache) of one request."""
+    started = time.monotonic()
+    request = urllib.request.Request(server.base + url, headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+        hit = response.headers.get("X-Bench-Cache") == "hit"
+    return time.monotonic() - started, hit
+
+
+def after_an_edit(server, url):
+    """From an edit to the first answer of `url` under FAST_MS: seconds, and the answers."""
+    get(server, url)  # cached before the edit
+    edit()
+    written = time.monotonic()
+    answers = []
+    while time.monotonic() - written < RECOVERY_LIMIT:
+        seconds, hit = get(server, url)
+        answers.append({"ms": round(seconds * 1000, 1), "hit": hit})
+        if seconds * 1000 < FAST_MS:
+            break
+    figures = {
+        "url": url,
+        "seconds_until_fast": round(time.monotonic() - written, 3),
+        "answers": answers,
+    }
+    print(f"  after an edit, {url}: fast again in {figures['seconds_until_fast']} s", flush=True)
+    return figures
 
 
 def full_export(server, path):
@@ -88,27 +155,27 @@ def full_export(server, path):
     }
 
 
-def measure_modes(args, record, database_url, pools, client, logdir):
-    """Each mode of --cache in turn, into the record; returns their tables."""
+def measure_modes(args, record, database_url, pools, fresh, client, logdir):
+    """The three modes on one server, into the record; returns their tables."""
     redis, redis_url, backend = cache_backend(args.cache_backend)
     record["server"]["cache"] = backend
     vendor, version = record["database"]["vendor"], record["database"]["version"]
-    tables = []
+    print(
+        f"{vendor}, {args.meetings:,} meetings, {args.workers} workers, "
+        f"{record['client']['name']}, cache in {backend}",
+        flush=True,
+    )
     try:
-        for mode in [m.strip() for m in args.cache.split(",") if m.strip()]:
-            cache = mode == "on"
-            print(
-                f"Caching {mode}: {vendor}, {args.meetings:,} meetings, {args.workers} workers, "
-                f"{record['client']['name']}, cache in {backend}",
-                flush=True,
-            )
-            if redis:
-                redis.flush()
-            results, exports = measure(args, database_url, pools, cache, client, logdir, redis_url)
-            record["modes"][mode] = {"classes": results, "full_exports": exports}
-            tables.append(table(f"\n{vendor} {version}, caching {mode}", results, cache))
+        if redis:
+            redis.flush()
+        results, recovery, exports = measure(
+            args, database_url, pools, fresh, client, logdir, redis_url
+        )
+        record["modes"] = {mode: {"classes": results[mode]} for mode in MODES}
+        record["after_edit"] = recovery
+        record["full_exports"] = exports
         record["finished_load_average"] = os.getloadavg()
     finally:
         if redis:
             redis.stop()
-    return tables
+    return [table(f"\n{vendor} {version}, {mode}", results[mode], mode) for mode in MODES]

@@ -162,3 +162,66 @@ def calendar_urls(rng, published, size):
     ]
     rng.shuffle(urls)
     return urls[:size]
+
+
+# ---------------------------------------------------------------- fresh URLs and a popular mix
+
+
+def fresh_pools(seed, size, taken):
+    """
+    Per class, up to `size` URLs that no other pool holds (`taken`: url_pools()), each to be
+    asked for once: pages of the list in every order, filters around other meetings, other
+    searches, other meetings, other pages of officials with 100 meetings or more. The home page
+    (one URL) and the exports (one per topic) have none.
+    """
+    from meetings.models import Meeting
+
+    rng = random.Random(seed + 1)
+    published = Meeting.objects.published()
+    seen = {url for urls in taken.values() for url in urls}
+
+    def new(urls):
+        return [url for url in dict.fromkeys(urls) if url not in seen][:size]
+
+    return {
+        "list": new(every_list_page(rng, published.count(), size)),
+        # In draws of 100 meetings, as the pool: SQLite refuses a prefetch of thousands.
+        "filtered": new(
+            url for _ in range(size // 50 + 1) for url in filtered_urls(rng, published, 100)
+        ),
+        "search": new(search_urls(rng, size * 3)),
+        "meeting": new(meeting_urls(rng, published, size * 2)),
+        "official": new(official_pages(rng, size)),
+    }
+
+
+def every_list_page(rng, total, size):
+    last_page = max(1, (total + 19) // 20)
+    pairs = {(rng.randint(1, last_page), rng.choice(SORTS)) for _ in range(size * 2)}
+    return [
+        "/meetings/?" + urlencode({"page": page, **({"sort": sort} if sort else {})})
+        for page, sort in sorted(pairs, key=lambda pair: rng.random())
+    ]
+
+
+def official_pages(rng, size):
+    """Every page of the officials in 100 meetings or more, shuffled."""
+    from django.db.models import Count
+
+    from meetings.models import Official
+
+    counted = Official.objects.annotate(n=Count("participations")).filter(n__gte=100)
+    urls = [
+        f"/officials/{slug}/" + (f"?page={page}" if page > 1 else "")
+        for slug, n in counted.values_list("slug", "n")
+        for page in range(1, n // 50 + 2)
+    ]
+    rng.shuffle(urls)
+    return urls[: size * 2]
+
+
+def popular_mix(seed, pool, length, exponent=1.0):
+    """`length` requests over `pool`, the k-th URL asked for in proportion to 1/k^exponent."""
+    rng = random.Random(seed + 2)
+    weights = [1 / (rank**exponent) for rank in range(1, len(pool) + 1)]
+    return rng.choices(pool, weights=weights, k=length)

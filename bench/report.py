@@ -23,7 +23,15 @@ CLASSES = [
     ("country", "a country or a pair"),
     ("calendar", "calendar of a pair"),
 ]
-TARGETS = {"search": 0.2, "export": None}  # the rest: 0.25 of the baseline; p99 < 200 ms
+# Per mode: (the least share of the baseline's throughput, the most p99 in ms) of every
+# class but the export of a topic, which is reported, not targeted (issue 13).
+TARGETS = {"cold": (0.1, 150), "fresh": (0.1, 150), "warm": (0.5, 50)}
+UNTARGETED = {"export"}
+MODE_TITLES = {
+    "cold": "cold: caching off, every request computed",
+    "fresh": "fresh URLs: caching on, each request a URL not asked for before",
+    "warm": "warm: caching on, a popular mix (Zipf-like over each class's URLs)",
+}
 
 
 def machine():
@@ -75,29 +83,47 @@ def new_report(args, database, generation, client_name):
     }
 
 
-def verdict(name, result, ratio):
+def verdict(mode, name, result, ratio):
     if name == "baseline":
         return ""
-    minimum = TARGETS.get(name, 0.25)
-    if minimum is None:
+    if name in UNTARGETED:
         return "n/a"
-    return "met" if ratio >= minimum and result["p99_ms"] < 200 else "missed"
+    share, p99 = TARGETS[mode]
+    return "met" if ratio >= share and result["p99_ms"] < p99 else "missed"
 
 
-def table(title, results, judged=True):
+def table(title, results, mode):
     baseline = results["baseline"]["rps"]
     lines = [
-        title,
+        f"{title} ({MODE_TITLES[mode]})",
         f"{'URL class':<28} {'URLs':>5} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'x base':>7} {'peak MB':>8} {'errors':>6}  target",
+        f"{'x base':>7} {'cached':>7} {'peak MB':>8} {'errors':>6}  target",
     ]
     labels = dict(CLASSES, baseline="baseline (constant view)")
     for name, result in results.items():
         ratio = result["rps"] / baseline if baseline else 0
+        cached = result.get("cache_hits", 0) / result["requests"] if result["requests"] else 0
         lines.append(
             f"{labels[name]:<28} {result['urls']:>5} {result['rps']:>8.1f} "
             f"{result['p50_ms']:>8.1f} {result['p99_ms']:>8.1f} {ratio:>7.3f} "
-            f"{result['peak_mb']:>8} {result['errors']:>6}  {verdict(name, result, ratio) if judged else ''}"
+            f"{cached:>7.0%} {result['peak_mb']:>8} {result['errors']:>6}  "
+            f"{verdict(mode, name, result, ratio)}"
+        )
+    return "\n".join(lines)
+
+
+def recovery_table(report):
+    labels = dict(CLASSES)
+    lines = [
+        "\nAfter an edit (a meeting saved through the ORM): until the page answers in "
+        "under 50 ms again"
+    ]
+    for name, figures in report.get("after_edit", {}).items():
+        answers = ", ".join(
+            f"{a['ms']} ms{' (cache)' if a['hit'] else ''}" for a in figures["answers"]
+        )
+        lines.append(
+            f"{labels[name]:<28} {figures['seconds_until_fast']:>7.3f} s  answers: {answers}"
         )
     return "\n".join(lines)
 
@@ -106,9 +132,10 @@ def finish(report, tables, logdir):
     """Print the tables and the full exports, write the JSON; 1 if any answer was an error."""
     for text in tables:
         print(text)
-    for data in report["modes"].values():
-        for path, export in data["full_exports"].items():
-            print(f"full export {path}: {export}")
+    print(recovery_table(report))
+    for path, export in report.get("full_exports", {}).items():
+        print(f"full export {path}: {export}")
+    print(f"load average at the end: {report.get('finished_load_average')}")
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}-{report['database']['vendor']}-{report['meetings']}.json"
     out.write_text(json.dumps(report, indent=2) + "\n")

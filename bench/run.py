@@ -4,7 +4,7 @@ The benchmark behind `make bench`: Bilateral at 100,000 meetings against Django'
 
     python bench/run.py                      # SQLite, bench/results/bench-100000-seed1.sqlite3
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python bench/run.py
-    python bench/run.py --meetings 10000 --duration 5 --cache on
+    python bench/run.py --meetings 10000 --duration 5 --fresh 2000
 
 1. Builds the database, or reuses it: migrates it, and runs generate_meetings when it is
    empty (a database already holding another number of meetings is refused).
@@ -15,16 +15,19 @@ The benchmark behind `make bench`: Bilateral at 100,000 meetings against Django'
    else a private redis-server started for the run if one is installed; without it, each
    worker caches in its own memory (--cache-backend).
 3. From a second process (wrk, from Debian's packages; a bounded Python client when wrk is
-   missing), after a few seconds of mixed requests to start the workers, drives load at
-   each URL class for a fixed time, cycling through --urls URLs (100) drawn from the data,
-   cold in the cache but for three seen in the warm-up: home, the meeting list, the list filtered by topic, official
-   and dates, a search, a meeting, an official with thousands of meetings, the JSON export
-   of a topic. The baseline is measured in the same run, on the same server.
-4. Does it all with the data-version cache on, then off (BILATERAL_CACHE=0).
+   missing), after a few seconds of uncached requests to start the workers, measures the
+   baseline, then each URL class for a fixed time in three modes on the same server: cold
+   (caching off for these requests: every one computed, cycling through --urls URLs drawn
+   from the data), fresh URLs (caching on, each request a URL never asked for before: up to
+   --fresh per class) and warm (caching on, a popular mix: Zipf-like over the --urls URLs).
+   The classes: home, the meeting list, the list filtered by topic, official and dates, a
+   search, a meeting, an official with thousands of meetings, the JSON export of a topic.
+4. After an edit (a meeting saved through the ORM: a new data version), times each class's
+   most popular page until it answers in under 50 ms again (bench/measure.py).
 5. Streams the CSV and JSON exports of every meeting once, watching the server's memory.
 
-It prints, per URL class, requests per second, p50 and p99 latency, the ratio of its
-throughput to the baseline's and the server's peak memory (gunicorn master and workers'
+It prints, per mode and URL class, requests per second, p50 and p99 latency, the ratio of its
+throughput to the baseline's, the share of answers the page cache gave, the server's peak memory (gunicorn master and workers'
 RSS), and writes everything as JSON to bench/results/. Only 127.0.0.1 is ever contacted.
 
 This file is the sequence; the steps are in bench/: database.py (1), server.py (2), pools.py
@@ -45,7 +48,8 @@ from bench import clients, database, pools, report, server
 from bench.measure import measure_modes
 from bench.report import CLASSES
 
-POOL_SIZE = 100  # URLs per class by default (--urls): caches cannot answer everything
+POOL_SIZE = 100  # URLs per class by default (--urls): the cold and warm modes' pool
+FRESH_SIZE = 4000  # URLs per class never asked for before (--fresh)
 
 
 def parse_args():
@@ -62,7 +66,9 @@ def parse_args():
         help="concurrent clients (default: two per core plus one, more than the workers)",
     )
     parser.add_argument("--workers", type=int, help="gunicorn workers (default as make serve)")
-    parser.add_argument("--cache", default="on,off", help="on, off or on,off")
+    parser.add_argument(
+        "--fresh", type=int, default=FRESH_SIZE, help="fresh URLs per class, each asked once"
+    )
     parser.add_argument(
         "--cache-backend",
         choices=["auto", "redis", "locmem"],
@@ -96,10 +102,11 @@ def main():
     generation = database.prepare_database(args)
     info = database.database_info()
     url_pools = pools.url_pools(args.seed, args.urls)
+    fresh = pools.fresh_pools(args.seed, args.fresh, url_pools)
     client, client_name = clients.choose(args.client)
     record = report.new_report(args, info, generation, client_name)
     logdir = Path(tempfile.mkdtemp(prefix="bilateral-bench-"))
-    tables = measure_modes(args, record, database_url, url_pools, client, logdir)
+    tables = measure_modes(args, record, database_url, url_pools, fresh, client, logdir)
     return report.finish(record, tables, logdir)
 
 

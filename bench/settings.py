@@ -10,3 +10,7 @@ from meetings.project.settings import env_bool
 ROOT_URLCONF = "bench.urls"
 
 BILATERAL_CACHE = env_bool("BILATERAL_CACHE", True)
+
+# One server for every mode: X-Bench-Cache: off computes a request with caching off, and
+# each answer says whether the page cache gave it (bench/middleware.py).
+MIDDLEWARE = ["bench.middleware.BenchCacheMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -32,6 +32,7 @@ is an optimisation, never a dependency: an error from it (Redis down, or hung pa
 timeout) is a miss, logged once, and the cache is left alone for CACHE_RETRY seconds.
 """
 
+import contextlib
 import contextvars
 import datetime
 import functools
@@ -61,6 +62,7 @@ CACHE_RETRY = 30  # seconds the cache is left alone after an error
 
 _MISSING = object()
 _current = contextvars.ContextVar("bilateral_data_version", default=None)
+_uncached = contextvars.ContextVar("bilateral_uncached", default=False)
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def conditional_page(view):
 
 
 def caching_enabled():
+    if _uncached.get():
+        return False
     value = getattr(settings, "BILATERAL_CACHE", None)
     if value is None:
         value = os.environ.get("BILATERAL_CACHE", "1").strip().lower() not in FALSE
@@ -307,6 +311,25 @@ def cached_page(view, params=None):
         if not from_cache:
             return value
         content, content_type = value
-        return HttpResponse(content, content_type=content_type)
+        return from_the_cache(HttpResponse(content, content_type=content_type))
 
     return page
+
+
+# ---------------------------------------------------------------- measuring (bench/)
+
+
+@contextlib.contextmanager
+def uncached():
+    """Within it, caching is off for this context only (the benchmark's cold requests)."""
+    token = _uncached.set(True)
+    try:
+        yield
+    finally:
+        _uncached.reset(token)
+
+
+def from_the_cache(response):
+    """Mark a response cached_page answered from the cache (the benchmark counts them)."""
+    response.bilateral_from_cache = True
+    return response

@@ -35,12 +35,14 @@ def knowledge_models():
     """
     The app's models but its history tables: versions name the editors who made them, and
     like the admin's log they are not part of the knowledge (pg_dump keeps them); nor are
-    drafts' pending proposals (WORKING_STATE).
+    drafts' pending proposals (WORKING_STATE) or the summary rows (derived).
     """
     return [
         model
         for model in apps.get_app_config(APP_LABEL).get_models()
-        if not is_history(model) and model._meta.model_name not in WORKING_STATE
+        if not is_history(model)
+        and model._meta.model_name not in WORKING_STATE
+        and not getattr(model, "derived", False)  # the summary rows, recounted by the database
     ]
 
 

@@ -9,7 +9,8 @@ source passage behind each fact. One import path, models kept by subject:
 * ``evidence``: participations, unnamed delegations, mentions, agreements and quotes;
 * ``catalogues``: other catalogues' record ids, and people an import could not tell apart;
 * ``drafting``: the facts the release reader proposed for a draft, each accepted or not;
-* ``curation``: what loads wrote, and the conflicts they left for editors.
+* ``curation``: what loads wrote, and the conflicts they left for editors;
+* ``summary``: counts over every published meeting, kept by triggers (derived data).
 """
 
 from .base import DatePrecision, date_range, format_date, iso_date
@@ -29,6 +30,7 @@ from .evidence import (
 from .people import Official, OfficialAlias, Position
 from .places import City, Country
 from .records import Meeting, MeetingKind, MeetingStatus, Source, Topic, is_published
+from .summary import SummaryCount
 
 __all__ = [
     "Agency",
@@ -60,6 +62,7 @@ __all__ = [
     "Quote",
     "RecordScheme",
     "Source",
+    "SummaryCount",
     "Topic",
     "date_range",
     "format_date",

@@ -3,11 +3,15 @@ known to a precision."""
 
 import calendar
 import datetime
+import functools
+import re
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..text import SLUG_MAX, make_slug
@@ -130,3 +134,29 @@ def fill_slug(instance, text):
         suffix = f"-{number}"
         slug, number = base[: SLUG_MAX - len(suffix)] + suffix, number + 1
     instance.slug = slug
+
+
+# ---------------------------------------------------------------- pages' addresses
+
+SLUG_MARKER = "slugmarker0"
+PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _around_slug(name, urlconf, prefix, language):
+    """(before, after) the slug in the URL named `name`, for this URLconf, prefix, language."""
+    return tuple(reverse(name, args=[SLUG_MARKER], urlconf=urlconf).split(SLUG_MARKER))
+
+
+def slug_url(name, slug):
+    """
+    reverse(name, args=[slug]) for a URL whose one argument is a slug, in a fraction of the
+    time: the address around the slug is reversed once (per URLconf, script prefix and
+    language) and the slug put in. A list page links to a hundred meetings, officials and
+    topics: reverse() was a third of the time its rows took to render. An unusual slug (one
+    reverse() would quote or refuse) goes through reverse().
+    """
+    if not PLAIN_SLUG.fullmatch(slug or ""):
+        return reverse(name, args=[slug])
+    before, after = _around_slug(name, get_urlconf(), get_script_prefix(), get_language())
+    return f"{before}{slug}{after}"

@@ -3,10 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import Alias, NaturalKeyManager, choices_check, fill_slug, slug_length
+from .base import Alias, NaturalKeyManager, choices_check, fill_slug, slug_length, slug_url
 from .places import Country
 
 
@@ -65,7 +64,7 @@ class Agency(models.Model):
         return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
     def get_absolute_url(self):
-        return reverse("agency-detail", args=[self.slug])
+        return slug_url("agency-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

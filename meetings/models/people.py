@@ -5,11 +5,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 
 from ..functions import Unaccent
 from ..text import normalize_name
-from .base import Alias, fill_slug, slug_length
+from .base import Alias, fill_slug, slug_length, slug_url
 from .bodies import Agency
 from .places import Country
 
@@ -62,7 +61,7 @@ class Official(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("official-detail", args=[self.slug])
+        return slug_url("official-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

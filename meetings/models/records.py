@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import (
@@ -16,6 +15,7 @@ from .base import (
     format_date,
     iso_date,
     slug_length,
+    slug_url,
 )
 from .places import City, Country
 
@@ -50,7 +50,7 @@ class Topic(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("topic-detail", args=[self.slug])
+        return slug_url("topic-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -106,7 +106,7 @@ class Source(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("source-detail", args=[self.slug])
+        return slug_url("source-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -287,6 +287,13 @@ class Meeting(models.Model):
             models.Index(fields=["status", "date"], name="meeting_status_date_idx"),
             models.Index(fields=["kind"], name="meeting_kind_idx"),
             models.Index(fields=["status", "title", "id"], name="meeting_status_title_id_idx"),
+            # The meetings held during a trip or visit: SQLite's statistics count the rows of
+            # no trip as one value, so it walked the date index of every meeting instead.
+            models.Index(
+                fields=["part_of", "status"],
+                name="meeting_parts_idx",
+                condition=Q(part_of__isnull=False),
+            ),
             # Migrations 0003 and 0004 add, per database, (status, date DESC NULLS LAST,
             # title, id) and (status, date NULLS LAST, title, id) for the list's date sorts,
             # which Django cannot declare for both, (topic, meeting) on the topics link table,
@@ -297,7 +304,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.display_date})"
 
     def get_absolute_url(self):
-        return reverse("meeting-detail", args=[self.slug])
+        return slug_url("meeting-detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

@@ -12,13 +12,14 @@ from ..aggregates import facet_groups, published_facet_groups
 from ..languages.countries import country_name
 from ..models import MeetingKind
 from ..search import parse as parse_search
+from ..summary.read import whole_list
 from ..versioning import cached
 
 FACET_LIMIT = 12
 # Facet counts of a filtered list are computed when at most this many meetings match: beyond,
 # each count reads tens of thousands of rows (a one-word search at 100,000 meetings took
 # 0.5 s on PostgreSQL), so the page asks for a narrower filter instead. The unfiltered list
-# always has them: computed once per data version, shared by all its pages.
+# always has them: read from the summary rows the database's triggers keep.
 FACETED_MAX = 5_000
 
 
@@ -74,8 +75,8 @@ def list_summary(filtered, params, narrowed, search=None):
     in one query, grouped only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
     list only searched (`search`, its q) from the meetings' search rows alone
     (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
-    facet_groups. The whole list is counted on its own and always grouped (once per data
-    version, shared by all its pages).
+    facet_groups. The whole list's count and facets are read from the summary rows (one
+    small query at any size, so not cached).
     """
     key = filters_key(params)
     if narrowed:
@@ -92,12 +93,9 @@ def list_summary(filtered, params, narrowed, search=None):
             return groups["count"], facet_rows(groups)
 
         return cached(("summary", key), summary)
-    count = cached(("count", key), filtered.count)
-    rows = cached(
-        ("facets", key),
-        lambda: facet_rows(facet_groups(filtered, FACET_LIMIT, many=count > FACETED_MAX)),
-    )
-    return count, rows
+    # The whole list: from the summary rows the triggers keep (meetings/summary), one query.
+    count, groups = whole_list(FACET_LIMIT)
+    return count, facet_rows(groups)
 
 
 def facet(title, key, params, rows, multi=False):

@@ -28,6 +28,8 @@ def meeting_list(request):
     filtered = filterset.qs
     cleaned = getattr(filterset.form, "cleaned_data", {})
     narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
+    if not valid:  # not the whole list: counted from its own (empty) queryset
+        narrowed.add("invalid")
     count, facet_table = list_summary(filtered, params, narrowed, cleaned.get("q"))
     context = {
         "filterset": filterset,

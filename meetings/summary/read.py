@@ -1,0 +1,102 @@
+"""
+The summary rows read back, in one query whatever the number of meetings: the home page's
+figures and the whole list's count and facets. Each "most frequent" group reads only its
+`limit` rows and their ties from the (facet, n) index, then names them from their tables.
+"""
+
+from django.db import connection
+
+from .triggers import TABLE
+
+# For each facet naming records: their table, the value and label shown, the tie-break.
+NAMED = {
+    "topic": ("meetings_topic", "slug", "name", "name"),
+    "official": ("meetings_official", "slug", "name", "sort_name"),
+    "party": ("meetings_country", "code", "name", "name"),
+    "country": ("meetings_country", "code", "name", "name"),
+}
+TOTALS = ("meetings", "agencies", "topics", "sources")
+
+
+def top_sql(facet, limit):
+    """The `limit` (None: all) most frequent values of `facet` (value, label, n, position)."""
+    table, value, label, order = NAMED[facet]
+    # The limit-th count: no row below it can be among the first `limit` (ties aside).
+    floor, limited = "1", ""
+    if limit is not None:
+        floor = (
+            f"COALESCE((SELECT n FROM {TABLE} WHERE facet = '{facet}' AND n > 0 "
+            f"ORDER BY n DESC LIMIT 1 OFFSET {int(limit) - 1}), 1)"
+        )
+        limited = f" LIMIT {int(limit)}"
+    return (
+        f"SELECT '{facet}', x.* FROM (SELECT t.{value}, t.{label}, s.n, "
+        f"ROW_NUMBER() OVER (ORDER BY s.n DESC, t.{order}) AS position FROM {TABLE} s "
+        f"JOIN {table} t ON t.id = CAST(CASE WHEN s.facet = '{facet}' THEN s.item END AS INTEGER) "
+        f"WHERE s.facet = '{facet}' AND s.n > 0 AND s.n >= {floor} "
+        f"ORDER BY s.n DESC, t.{order}{limited}) x"
+    )
+
+
+def summary_sql(limits):
+    """One query: the totals, the number of officials, and each facet of `limits` (its limit)."""
+    parts = [
+        f"SELECT 'total', facet, facet, n, 0 FROM {TABLE} WHERE facet IN "
+        f"({', '.join(repr(name) for name in TOTALS)})",
+        f"SELECT 'total', 'officials', 'officials', COUNT(*), 0 FROM {TABLE} "
+        f"WHERE facet = 'official' AND n > 0",
+    ]
+    for facet, limit in limits.items():
+        if facet == "kind":
+            parts.append(
+                f"SELECT 'kind', item, item, n, ROW_NUMBER() OVER (ORDER BY n DESC, item) "
+                f"FROM {TABLE} WHERE facet = 'kind' AND n > 0"
+            )
+        elif facet == "year":
+            parts.append(
+                f"SELECT 'year', item, item, n, "
+                f"ROW_NUMBER() OVER (ORDER BY CAST(item AS INTEGER) DESC) "
+                f"FROM {TABLE} WHERE facet = 'year' AND n > 0"
+            )
+        else:
+            parts.append(top_sql(facet, limit))
+    return " UNION ALL ".join(parts)
+
+
+def read_summary(limits):
+    """
+    {"total": {"meetings": n, "officials": n, "agencies": n, "topics": n, "sources": n},
+    "topic": [(slug, name, n)], "official": [...], "party": [(code, name, n)], "country":
+    [...], "kind": [(kind, n)], "year": [(year, n)]}: the facets asked for in `limits`, most
+    frequent first, ties by name (years newest first).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(summary_sql(limits))
+        found = cursor.fetchall()
+    groups = {"total": dict.fromkeys([*TOTALS, "officials"], 0)}
+    groups.update({facet: [] for facet in limits})
+    for facet, value, label, n, _ in sorted(found, key=lambda row: (row[0], row[4])):
+        if facet == "total":
+            groups["total"][value] = n
+        elif facet == "kind":
+            groups["kind"].append((value, n))
+        elif facet == "year":
+            groups["year"].append((int(value), n))
+        else:
+            groups[facet].append((value, label, n))
+    return groups
+
+
+def home_figures(limit):
+    """(counts, top topics, top officials) of the home page."""
+    groups = read_summary({"topic": limit, "official": limit})
+    return groups["total"], groups["topic"], groups["official"]
+
+
+def whole_list(limit):
+    """(count, groups as aggregates.facet_groups gives them) of every published meeting."""
+    # As facet_groups: the most frequent topics, officials and parties; every country, kind
+    # and year.
+    limits = {"topic": limit, "official": limit, "party": limit}
+    groups = read_summary({**limits, "country": None, "kind": None, "year": None})
+    return groups["total"]["meetings"], groups

@@ -1,0 +1,327 @@
+"""
+The SQL that keeps the summary rows exact: pure functions from a database vendor to SQL text
+(no connection needed), one set of statements for SQLite and PostgreSQL alike.
+
+Every trigger is a row-level BEFORE trigger: it sees the rows written earlier by the same
+statement but not its own row (on PostgreSQL, AFTER row triggers of a multi-row insert all
+run at the end, each seeing every row, so "is this the first participant of that side?"
+could not be answered). A decrement only updates a row that is there: after a flush or a
+restore has emptied the summary table first, the deletions that follow leave it empty, and
+never leave negative rows behind. Increments insert the row when it is missing.
+
+What each table's writes change:
+
+* a meeting: "meetings", "kind", "country", "year" while it is published; when it becomes
+  published (or stops being, or is deleted while published), all its topic links,
+  participations and sides at once, and so when it is inserted published after its links
+  (a bulk load that numbers its rows first, as generate_meetings does: the foreign keys are
+  checked at the commit);
+* a topic link or a participation of a published meeting: its topic or official;
+* a participation or a delegation of a published meeting: its side, when it is the first
+  (or the last) row of that meeting on that side;
+* an agency, a topic, a source: the whole table's count.
+"""
+
+TABLE = "meetings_summarycount"
+DELTA = "meetings_summarydelta"  # PostgreSQL: the changes of the statement under way
+MEETING = "meetings_meeting"
+PARTICIPATION = "meetings_participation"
+DELEGATION = "meetings_delegation"
+TOPIC_LINK = "meetings_meeting_topics"
+PUBLISHED = "'published'"
+
+# (table, facet) of the links counted one by one: the column holding the linked id.
+LINKS = {"topic": (TOPIC_LINK, "topic_id"), "official": (PARTICIPATION, "official_id")}
+# The whole tables counted, by facet.
+TABLE_COUNTS = {
+    "agencies": "meetings_agency",
+    "topics": "meetings_topic",
+    "sources": "meetings_source",
+}
+# The meetings' columns whose change moves a summary row.
+MEETING_COLUMNS = ("status", "kind", "country_id", "date")
+
+
+def year_sql(vendor, column):
+    """The year of a date column, as text."""
+    if vendor == "postgresql":
+        return f"CAST(CAST(EXTRACT(YEAR FROM {column}) AS integer) AS TEXT)"
+    return f"CAST(CAST(strftime('%Y', {column}) AS integer) AS TEXT)"
+
+
+def is_not(vendor):
+    """The null-safe "differs from" of the vendor (a new row's id may still be null)."""
+    return "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+
+
+def change(vendor, facet, item, sign, condition="TRUE", n="1", source="", group=""):
+    """
+    +n (sign 1) or -n (sign -1) to (facet, item), for each row `source` gives (one without
+    it) where `condition` holds. On SQLite, straight into the summary rows (a decrement
+    only where the row is there); on PostgreSQL, into the deltas folded once per statement
+    (fold_sql: a row updated thousands of times in one transaction, as by a bulk load,
+    leaves a chain of versions each update walks).
+    """
+    source = f" FROM {source}" if source else ""
+    group = f" GROUP BY {group}" if group else ""
+    if vendor == "postgresql":
+        amount = n if sign > 0 else f"-({n})"
+        return (
+            f"INSERT INTO {DELTA} (facet, item, n) SELECT '{facet}', {item}, {amount}{source} "
+            f"WHERE {condition}{group};"
+        )
+    if sign > 0:
+        return (
+            f"INSERT INTO {TABLE} (facet, item, n) SELECT '{facet}', {item}, {n}{source} "
+            f"WHERE {condition}{group} "
+            f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+        )
+    return (
+        f"UPDATE {TABLE} SET n = n - (SELECT {n}{source} WHERE {condition} "
+        f"AND {item} = {TABLE}.item{group}) "
+        f"WHERE facet = '{facet}' AND item IN (SELECT {item}{source} WHERE {condition});"
+    )
+
+
+def published(row):
+    return f"EXISTS (SELECT 1 FROM {MEETING} m WHERE m.id = {row}.meeting_id AND m.status = {PUBLISHED})"
+
+
+def meeting_facts(vendor, row, sign):
+    """A meeting's own facts: counted while it is published."""
+    condition = f"{row}.status = {PUBLISHED}"
+    facts = [
+        ("meetings", "''", condition),
+        ("kind", f"{row}.kind", condition),
+        (
+            "country",
+            f"CAST({row}.country_id AS TEXT)",
+            f"{condition} AND {row}.country_id IS NOT NULL",
+        ),
+        ("year", year_sql(vendor, f"{row}.date"), f"{condition} AND {row}.date IS NOT NULL"),
+    ]
+    return [change(vendor, facet, item, sign, condition) for facet, item, condition in facts]
+
+
+def meeting_sides(row):
+    return (
+        f"SELECT side_id FROM {PARTICIPATION} WHERE meeting_id = {row}.id UNION "
+        f"SELECT side_id FROM {DELEGATION} WHERE meeting_id = {row}.id"
+    )
+
+
+def meeting_links(vendor, row, sign, condition):
+    """All of a meeting's topic links, participations and sides, where `condition` holds."""
+    found = []
+    for facet, (table, column) in LINKS.items():
+        where = f"l.meeting_id = {row}.id AND {condition}"
+        item = f"CAST(l.{column} AS TEXT)"
+        found.append(
+            change(vendor, facet, item, sign, where, "COUNT(*)", f"{table} l", f"l.{column}")
+        )
+    sides = f"({meeting_sides(row)}) s"
+    found.append(change(vendor, "party", "CAST(s.side_id AS TEXT)", sign, condition, source=sides))
+    return found
+
+
+def link_fact(vendor, facet, row, sign):
+    """A topic link or a participation: its topic's or official's count, if published."""
+    _, column = LINKS[facet]
+    return change(vendor, facet, f"CAST({row}.{column} AS TEXT)", sign, published(row))
+
+
+def side_fact(vendor, table, row, sign):
+    """A participation or delegation: its side's count, if no other row puts it there."""
+    others = []
+    for other in (PARTICIPATION, DELEGATION):
+        itself = f" AND o.id {is_not(vendor)} {row}.id" if other == table else ""
+        others.append(
+            f"NOT EXISTS (SELECT 1 FROM {other} o WHERE o.meeting_id = {row}.meeting_id "
+            f"AND o.side_id = {row}.side_id{itself})"
+        )
+    condition = " AND ".join([published(row), *others])
+    return change(vendor, "party", f"CAST({row}.side_id AS TEXT)", sign, condition)
+
+
+def row_statements(vendor, table, row, sign):
+    """What a row of `table` counts for: "OLD" taken away (sign -1) or "NEW" added (+1)."""
+    if table == MEETING:
+        return meeting_facts(vendor, row, sign)
+    if table == TOPIC_LINK:
+        return [link_fact(vendor, "topic", row, sign)]
+    if table == PARTICIPATION:
+        return [link_fact(vendor, "official", row, sign), side_fact(vendor, table, row, sign)]
+    if table == DELEGATION:
+        return [side_fact(vendor, table, row, sign)]
+    facet = {name: facet for facet, name in TABLE_COUNTS.items()}[table]
+    return [change(vendor, facet, "''", sign)]
+
+
+def statements(vendor, table, event):
+    """The statements of `table`'s trigger for `event` ("insert", "update" or "delete")."""
+    found = []
+    if event in ("update", "delete"):
+        found += row_statements(vendor, table, "OLD", -1)
+    if event in ("insert", "update"):
+        found += row_statements(vendor, table, "NEW", +1)
+    if table == MEETING and event == "insert":  # links written first, the keys deferred
+        found += meeting_links(vendor, "NEW", +1, f"NEW.status = {PUBLISHED}")
+    if table == MEETING and event == "delete":
+        found += meeting_links(vendor, "OLD", -1, f"OLD.status = {PUBLISHED}")
+    if table == MEETING and event == "update":
+        was, now = f"OLD.status = {PUBLISHED}", f"NEW.status = {PUBLISHED}"
+        found += meeting_links(vendor, "OLD", -1, f"{was} AND NOT {now}")
+        found += meeting_links(vendor, "NEW", +1, f"{now} AND NOT {was}")
+    return found
+
+
+# The tables whose writes move summary rows, with the columns an update must touch to matter
+# (none: an update never does).
+WATCHED = {
+    MEETING: MEETING_COLUMNS,
+    TOPIC_LINK: ("meeting_id", "topic_id"),
+    PARTICIPATION: ("meeting_id", "official_id", "side_id"),
+    DELEGATION: ("meeting_id", "side_id"),
+    **{table: () for table in TABLE_COUNTS.values()},
+}
+
+
+def recount(vendor):
+    """Statements that count everything afresh (the migration's first fill; a truncate)."""
+    live = f"m.status = {PUBLISHED}"
+    sides = f"SELECT meeting_id, side_id FROM {PARTICIPATION} UNION SELECT meeting_id, side_id FROM {DELEGATION}"
+    counts = [
+        ("'meetings'", "''", f"{MEETING} m", live, ""),
+        ("'kind'", "m.kind", f"{MEETING} m", live, "m.kind"),
+        (
+            "'country'",
+            "CAST(m.country_id AS TEXT)",
+            f"{MEETING} m",
+            f"{live} AND m.country_id IS NOT NULL",
+            "m.country_id",
+        ),
+        (
+            "'year'",
+            year_sql(vendor, "m.date"),
+            f"{MEETING} m",
+            f"{live} AND m.date IS NOT NULL",
+            year_sql(vendor, "m.date"),
+        ),
+        *(
+            (
+                f"'{facet}'",
+                f"CAST(l.{column} AS TEXT)",
+                f"{table} l JOIN {MEETING} m ON m.id = l.meeting_id",
+                live,
+                f"l.{column}",
+            )
+            for facet, (table, column) in LINKS.items()
+        ),
+        (
+            "'party'",
+            "CAST(l.side_id AS TEXT)",
+            f"({sides}) l JOIN {MEETING} m ON m.id = l.meeting_id",
+            live,
+            "l.side_id",
+        ),
+        *((f"'{facet}'", "''", table, "TRUE", "") for facet, table in TABLE_COUNTS.items()),
+    ]
+    found = [f"DELETE FROM {TABLE};"]
+    for facet, item, source, condition, group in counts:
+        group = f" GROUP BY {group}" if group else ""
+        found.append(
+            f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
+            f"FROM {source} WHERE {condition}{group};"
+        )
+    return found
+
+
+def create_sql(vendor):
+    """Everything that installs the triggers (and PostgreSQL's functions), in order."""
+    if vendor == "postgresql":
+        return postgresql_create()
+    found = []
+    for table, columns in WATCHED.items():
+        for event in ("insert", "update", "delete"):
+            if event == "update" and not columns:
+                continue
+            of = f" OF {', '.join(columns)}" if event == "update" else ""
+            body = " ".join(statements(vendor, table, event))
+            found.append(
+                f"CREATE TRIGGER meetings_summary_{table}_{event} BEFORE {event.upper()}{of} "
+                f"ON {table} FOR EACH ROW BEGIN {body} END"
+            )
+    return found
+
+
+def fold_sql():
+    """PostgreSQL: the statement's deltas summed into the summary rows, each row once."""
+    return (
+        f"WITH d AS (DELETE FROM {DELTA} RETURNING facet, item, n), "
+        f"s AS (SELECT facet, item, SUM(n) AS n FROM d GROUP BY facet, item HAVING SUM(n) <> 0) "
+        f"INSERT INTO {TABLE} (facet, item, n) SELECT facet, item, n FROM s WHERE n > 0 "
+        f"OR EXISTS (SELECT 1 FROM {TABLE} c WHERE c.facet = s.facet AND c.item = s.item) "
+        f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+    )
+
+
+def postgresql_create():
+    found = [
+        f"CREATE TABLE IF NOT EXISTS {DELTA} (facet varchar(20) NOT NULL, "
+        "item varchar(64) NOT NULL, n bigint NOT NULL)",
+        "CREATE OR REPLACE FUNCTION meetings_summary_recount() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN DELETE FROM {DELTA}; {' '.join(recount('postgresql'))} RETURN NULL; END $$",
+        "CREATE OR REPLACE FUNCTION meetings_summary_fold() RETURNS trigger LANGUAGE plpgsql "
+        f"AS $$ BEGIN {fold_sql()} RETURN NULL; END $$",
+    ]
+    for table, columns in WATCHED.items():
+        branches = {
+            event: " ".join(statements("postgresql", table, event)) or "NULL;"
+            for event in ("insert", "update", "delete")
+        }
+        found.append(
+            # Planned afresh each time: a plan cached while a bulk load's tables were small
+            # would scan them whole once they are not.
+            f"CREATE OR REPLACE FUNCTION meetings_summary_{table}() RETURNS trigger "
+            f"LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$ BEGIN "
+            f"IF TG_OP = 'INSERT' THEN {branches['insert']} "
+            f"ELSIF TG_OP = 'UPDATE' THEN {branches['update']} "
+            f"ELSE {branches['delete']} END IF; "
+            f"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$"
+        )
+        events = "INSERT OR DELETE" + (f" OR UPDATE OF {', '.join(columns)}" if columns else "")
+        found.append(
+            f"CREATE TRIGGER meetings_summary BEFORE {events} ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION meetings_summary_{table}()"
+        )
+        found.append(
+            f"CREATE TRIGGER meetings_summary_fold AFTER {events} ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION meetings_summary_fold()"
+        )
+        found.append(
+            f"CREATE TRIGGER meetings_summary_truncate AFTER TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION meetings_summary_recount()"
+        )
+    return found
+
+
+def drop_sql(vendor):
+    """Everything create_sql() installed, removed."""
+    if vendor == "postgresql":
+        found = []
+        for table in WATCHED:
+            found.append(f"DROP TRIGGER IF EXISTS meetings_summary ON {table}")
+            found.append(f"DROP TRIGGER IF EXISTS meetings_summary_truncate ON {table}")
+            found.append(f"DROP TRIGGER IF EXISTS meetings_summary_fold ON {table}")
+            found.append(f"DROP FUNCTION IF EXISTS meetings_summary_{table}()")
+        return [
+            *found,
+            "DROP FUNCTION IF EXISTS meetings_summary_recount()",
+            "DROP FUNCTION IF EXISTS meetings_summary_fold()",
+            f"DROP TABLE IF EXISTS {DELTA}",
+        ]
+    return [
+        f"DROP TRIGGER IF EXISTS meetings_summary_{table}_{event}"
+        for table in WATCHED
+        for event in ("insert", "update", "delete")
+    ]

@@ -1,0 +1,243 @@
+"""
+The summary rows (meetings/summary) stay exact under every kind of write: each test writes,
+then checks the rows against a recount from the records, and the home page's and the whole
+list's figures against the queries they replaced. Run on SQLite and PostgreSQL.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+from django.urls import reverse
+
+from meetings.aggregates import facet_groups, top_linked
+from meetings.merging import merge_officials
+from meetings.models import (
+    Agency,
+    Country,
+    Delegation,
+    Meeting,
+    Official,
+    Participation,
+    Source,
+    SummaryCount,
+    Topic,
+)
+from meetings.summary.read import home_figures, whole_list
+from meetings.summary.triggers import recount
+from tests.admin_support import change_form_data
+
+pytestmark = pytest.mark.django_db
+PUBLISHED_MEETING = "2018-05-pompeo-videgaray-washington"
+
+
+def rows():
+    return {(r.facet, r.item): r.n for r in SummaryCount.objects.filter(n__gt=0)}
+
+
+def recounted():
+    """The summary rows as a recount from the records gives them (then rolled back)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            for sql in recount(connection.vendor):
+                cursor.execute(sql)
+        found = rows()
+        transaction.set_rollback(True)
+    return found
+
+
+def assert_exact():
+    kept = rows()
+    assert kept == recounted()
+    published = Meeting.objects.published()
+    count, groups = whole_list(12)
+    assert count == published.count()
+    expected = facet_groups(published, 12)
+    for facet in ("topic", "official", "party", "country", "kind", "year"):
+        assert groups[facet] == expected[facet], facet
+    counts, topics, officials = home_figures(8)
+    ids = published.order_by().values("pk")
+    assert topics == top_linked("topic", ids, 8)
+    assert officials == top_linked("official", ids, 8)
+    assert counts == {
+        "meetings": published.count(),
+        "officials": Participation.objects.published().values("official_id").distinct().count(),
+        "agencies": Agency.objects.count(),
+        "topics": Topic.objects.count(),
+        "sources": Source.objects.count(),
+    }
+
+
+def test_the_loaded_fixtures_are_summed_exactly():
+    assert_exact()
+    assert rows()[("meetings", "")] == Meeting.objects.published().count() > 0
+
+
+def test_an_admin_save_that_unpublishes_and_republishes(admin_client_logged_in):
+    meeting = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    data = change_form_data(admin_client_logged_in.get(url))
+    before = rows()
+    data["status"] = "draft"
+    assert admin_client_logged_in.post(url, data).status_code == 302
+    assert rows()[("meetings", "")] == before[("meetings", "")] - 1
+    assert_exact()
+    data["status"] = "published"
+    data["kind"] = "phone-call"
+    assert admin_client_logged_in.post(url, data).status_code == 302
+    assert rows()[("kind", "phone-call")] == before.get(("kind", "phone-call"), 0) + 1
+    assert_exact()
+
+
+def test_status_kind_country_and_date_changes_by_queryset_update():
+    Meeting.objects.filter(slug=PUBLISHED_MEETING).update(status="review")
+    assert_exact()
+    Meeting.objects.all().update(status="published")  # drafts too, many rows in one statement
+    assert_exact()
+    Meeting.objects.filter(slug=PUBLISHED_MEETING).update(
+        kind="visit", country=Country.objects.get(code="MX"), date=datetime.date(1999, 3, 1)
+    )
+    assert rows()[("year", "1999")] == 1
+    assert_exact()
+    Meeting.objects.all().update(status="draft")
+    assert rows().get(("meetings", ""), 0) == 0
+    assert not [key for key in rows() if key[0] in ("topic", "official", "party")]
+
+
+def test_links_added_and_removed_one_by_one_and_in_bulk():
+    meeting = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    extra = Topic.objects.create(name="Extra", slug="extra")
+    meeting.topics.add(extra)
+    assert rows()[("topic", str(extra.pk))] == 1
+    assert_exact()
+    meeting.topics.clear()
+    assert_exact()
+    first = meeting.participations.first()
+    people = Official.objects.exclude(participations__meeting=meeting)[:3]
+    # Several rows of one side in one statement: the side counts the meeting once.
+    Participation.objects.bulk_create(
+        [
+            Participation(
+                meeting=meeting,
+                official=person,
+                side=person.country,
+                source=first.source,
+                passage=first.passage,
+                order=10 + index,
+            )
+            for index, person in enumerate(people)
+        ]
+    )
+    assert_exact()
+    Participation.objects.filter(meeting=meeting).delete()
+    assert_exact()
+
+
+def test_links_written_before_their_meeting_in_a_bulk_load():
+    # As generate_meetings writes: rows numbered first, links before meetings, keys checked
+    # at the commit.
+    original = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    participation = original.participations.first()
+    new_id = Meeting.objects.order_by("-pk").first().pk + 1000
+    with transaction.atomic():
+        Participation.objects.bulk_create(
+            [
+                Participation(
+                    meeting_id=new_id,
+                    official=participation.official,
+                    side=participation.side,
+                    source=participation.source,
+                    passage=participation.passage,
+                    order=1,
+                )
+            ]
+        )
+        Meeting.topics.through.objects.bulk_create(
+            [Meeting.topics.through(meeting_id=new_id, topic=Topic.objects.first())]
+        )
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    pk=new_id,
+                    title="Bulk",
+                    slug="bulk",
+                    status="published",
+                    kind="visit",
+                    date=datetime.date(2001, 5, 3),
+                )
+            ]
+        )
+    assert_exact()
+
+
+def test_delegations_count_their_side_once():
+    meeting = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    source = meeting.sources.first()
+    sides = list(Country.objects.exclude(code__in=["US", "MX"])[:1]) + [
+        Country.objects.get(code="US")
+    ]
+    for side in sides:
+        Delegation.objects.create(meeting=meeting, side=side, description="Staff", source=source)
+        assert_exact()
+    Delegation.objects.filter(meeting=meeting).update(side=Country.objects.get(code="MX"))
+    assert_exact()
+    Delegation.objects.filter(meeting=meeting).delete()
+    assert_exact()
+
+
+def test_deleting_meetings_their_records_and_whole_tables():
+    Meeting.objects.get(slug=PUBLISHED_MEETING).delete()
+    assert_exact()
+    Topic.objects.create(name="Another", slug="another")
+    Agency.objects.create(
+        name="A new agency",
+        slug="a-new-agency",
+        kind=Agency.Kind.values[0],
+        country=Country.objects.get(code="MX"),
+    )
+    assert_exact()
+    Meeting.objects.all().delete()
+    assert_exact()
+    assert rows().get(("meetings", ""), 0) == 0
+
+
+def test_merging_two_records_of_one_person():
+    kept = Official.objects.get(slug="rex-tillerson")
+    twin = Official.objects.create(
+        name="Rex Wayne Tillerson",
+        sort_name="Tillerson, Rex Wayne",
+        slug="rex-wayne-tillerson",
+        country=Country.objects.get(code="US"),
+    )
+    meeting = Participation.objects.filter(official=kept).first().meeting
+    elsewhere = Participation.objects.exclude(meeting=meeting).exclude(official=kept).first()
+    for place in (meeting, elsewhere.meeting):  # one where both took part: that row goes
+        Participation.objects.create(
+            meeting=place,
+            official=twin,
+            side=twin.country,
+            source=elsewhere.source,
+            passage=elsewhere.passage,
+            order=9,
+        )
+    assert_exact()
+    merge_officials(twin, kept)
+    assert (("official", str(twin.pk))) not in rows()
+    assert_exact()
+
+
+def test_a_bulk_import_of_the_historical_record(historical_record):
+    assert Meeting.objects.count() > 100
+    assert_exact()
+
+
+def test_the_home_page_and_the_whole_list_read_the_summary(client):
+    Meeting.objects.filter(slug=PUBLISHED_MEETING).update(status="draft")
+    home = client.get(reverse("home"))
+    assert home.context["counts"]["meetings"] == Meeting.objects.published().count()
+    listed = client.get(reverse("meeting-list"))
+    assert (
+        listed.context["pagination"]["page"].paginator.count == home.context["counts"]["meetings"]
+    )
+    kinds = {f["key"]: f for f in listed.context["facets"]}["kind"]["items"]
+    assert sum(item["count"] for item in kinds) == Meeting.objects.published().count()
