@@ -7,10 +7,8 @@ never answers is a 503 within seconds.
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -204,28 +202,6 @@ def test_an_interrupted_statement_is_a_503_not_a_500(client, monkeypatch):
 
 
 # ---------------------------------------------------------------- a database that never answers
-
-
-@pytest.fixture
-def silent_listener():
-    """A port that accepts connections and never says a word: a hung database server."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(50)
-    accepted = []
-
-    def accept():
-        while True:
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
-    yield server.getsockname()[1]
-    server.close()
-    for sock in accepted:
-        sock.close()
 
 
 PROBE = """

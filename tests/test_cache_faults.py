@@ -7,7 +7,6 @@ built from the parameters it understands, so made-up ones share one entry.
 
 import logging
 import socket
-import threading
 import time
 
 import pytest
@@ -34,28 +33,6 @@ def closed_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-@pytest.fixture
-def silent_listener():
-    """A port that accepts connections and never answers: a hung server."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(50)
-    accepted = []
-
-    def accept():
-        while True:
-            try:
-                accepted.append(server.accept()[0])
-            except OSError:
-                return
-
-    threading.Thread(target=accept, daemon=True).start()
-    yield server.getsockname()[1]
-    server.close()
-    for connection in accepted:
-        connection.close()
 
 
 def redis_at(settings, port, timeout=0.3):
