@@ -174,7 +174,6 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
     condition) writes. With `at_most`, they are counted by `counted` (sql, params), or from
     `matched`.
     """
-    groups = no_groups(at_most)
     total, gate, gate_params = "", "TRUE", []
     counted_sql, counted_params = counted or ("SELECT COUNT(*) FROM matched", [])
     if at_most is not None:
@@ -182,8 +181,19 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
         matched_params = [*matched_params, *counted_params]
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
         gate, gate_params = "(SELECT n FROM total) <= %s", [at_most]
-    sql = f"""
-        WITH {matched}{total}
+    sql = f"WITH {matched}{total} {groups_sql(linked, gate)}"
+    params = [*matched_params, *gate_params, limit, *gate_params, limit]
+    params += [*gate_params * 2, limit, *gate_params * 3]
+    if at_most is not None:
+        sql += "UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return read_groups(cursor.fetchall(), no_groups(at_most))
+
+
+def groups_sql(linked, gate):
+    """The UNION of every facet's rows (facet, value, label, count, rank) under `gate`."""
+    return f"""
         SELECT 'topic', topics.* FROM ({linked("topic", gate)}) topics
         UNION ALL SELECT 'official', officials.* FROM ({linked("official", gate)}) officials
         UNION ALL SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties
@@ -198,22 +208,11 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
             ROW_NUMBER() OVER (ORDER BY year DESC)
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year
     """
-    params = [
-        *matched_params,
-        *gate_params,
-        limit,
-        *gate_params,
-        limit,
-        *gate_params * 2,
-        limit,
-        *gate_params * 3,
-    ]
-    if at_most is not None:
-        sql += "UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
-    # In each group's own order: a UNION does not promise to keep the order of its parts.
+
+
+def read_groups(found, groups):
+    """`groups` filled from the rows groups_sql() gives, each group in its own order."""
+    # A UNION does not promise to keep the order of its parts.
     for facet, value, label, count, _ in sorted(found, key=lambda row: (row[0], row[4])):
         if facet == "count":
             groups[facet] = count
