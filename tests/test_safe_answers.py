@@ -147,7 +147,7 @@ def mail_desk(settings):
 
 
 def failing_home():
-    return mock.patch("meetings.views.home.home_counts", side_effect=RuntimeError("boom"))
+    return mock.patch("meetings.views.home.home_figures", side_effect=RuntimeError("boom"))
 
 
 def test_one_mail_per_distinct_error_per_interval(mail_desk, settings):
