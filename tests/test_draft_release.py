@@ -17,7 +17,9 @@ from meetings.models import Meeting, Source
 
 pytestmark = pytest.mark.django_db
 
-SHARED = Path(os.environ.get("PRESS_RELEASES", "/work/shared/press-releases"))
+# ../shared beside the checkout, as in CI; PRESS_RELEASES elsewhere.
+BESIDE = Path(__file__).resolve().parents[2] / "shared" / "press-releases"
+SHARED = Path(os.environ.get("PRESS_RELEASES", BESIDE))
 
 
 def the_five_releases():
