@@ -8,14 +8,15 @@ that countries are ISO 3166-1 alpha-2 codes, that topics come from the reader's 
 dates have the form of their precision and that each source is cited.
 """
 
-import json
 import re
 from pathlib import Path
 
-import pycountry
 import pytest
 
 from meetings.drafting.text import load_data
+
+from . import labelled
+from .labelled import DATE_FORMS, ITEM_KEYS, is_country
 
 DEVSET2 = Path(__file__).parent / "devset2"
 
@@ -39,30 +40,12 @@ KEYS = {
     "url",
 }
 OPTIONAL_KEYS = {"gold_notes"}
-ITEM_KEYS = {
-    "participants": {"name", "country", "title", "role", "passage"},
-    "delegations": {"country", "description", "passage"},
-    "mentions": {"name", "country", "note", "passage"},
-    "quotes": {"speaker", "text", "attributed_by_context"},
-    "agreements": {"title", "kind", "passage"},
-}
-DATE_FORMS = {
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
-    "month": re.compile(r"\d{4}-\d{2}"),
-    "year": re.compile(r"\d{4}"),
-}
 
-NAMES = sorted(path.stem for path in DEVSET2.glob("*.json"))
+NAMES = labelled.names(DEVSET2)
 
 
 def load(name):
-    text = (DEVSET2 / f"{name}.txt").read_text(encoding="utf-8")
-    gold = json.loads((DEVSET2 / f"{name}.json").read_text(encoding="utf-8"))
-    return text, gold
-
-
-def is_country(code):
-    return isinstance(code, str) and pycountry.countries.get(alpha_2=code) is not None
+    return labelled.load(DEVSET2, name)
 
 
 def test_every_text_has_its_facts_and_the_set_has_its_size():

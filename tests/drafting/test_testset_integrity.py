@@ -7,12 +7,13 @@ that every passage and quote is an exact substring of its text, that countries a
 alpha-2 codes, that topics come from the project's vocabulary and that each label has its shape.
 """
 
-import json
 import re
 from pathlib import Path
 
-import pycountry
 import pytest
+
+from . import labelled
+from .labelled import DATE_FORMS, ITEM_KEYS, is_country
 
 TESTSET = Path(__file__).parent / "testset"
 
@@ -53,34 +54,15 @@ MEETING_KEYS = {
     "source",
 }
 OPTIONAL_KEYS = {"notes"}
-ITEM_KEYS = {
-    "participants": {"name", "country", "title", "role", "passage"},
-    "delegations": {"country", "description", "passage"},
-    "mentions": {"name", "country", "note", "passage"},
-    "quotes": {"speaker", "text", "attributed_by_context"},
-    "agreements": {"title", "kind", "passage"},
-}
 SOURCE_KEYS = {"url", "publisher", "published", "language", "retrieved_from"}
 
-# The ISO form each date precision takes; an unknown date has none.
-DATE_FORMS = {
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
-    "month": re.compile(r"\d{4}-\d{2}"),
-    "year": re.compile(r"\d{4}"),
-}
 DAY = DATE_FORMS["day"]
 
-NAMES = sorted(path.stem for path in TESTSET.glob("*.json"))
+NAMES = labelled.names(TESTSET)
 
 
 def load(name):
-    text = (TESTSET / f"{name}.txt").read_text(encoding="utf-8")
-    gold = json.loads((TESTSET / f"{name}.json").read_text(encoding="utf-8"))
-    return text, gold
-
-
-def is_country(code):
-    return isinstance(code, str) and pycountry.countries.get(alpha_2=code) is not None
+    return labelled.load(TESTSET, name)
 
 
 def test_every_text_has_its_labels_and_the_set_has_its_size():
