@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_datetime
 from meetings.backups import dump
 from meetings.backups.dump import KeyMaps, knowledge_models
 from meetings.backups.restoring import delete_knowledge_base
-from meetings.models import Meeting, Participation, Quote, Source
+from meetings.models import LoadConflict, Meeting, Participation, Quote, Source
 from meetings.models.history import history_paused
 from meetings.search import search_meetings
 from meetings.versioning import data_version
@@ -100,6 +100,29 @@ def test_round_trip_in_the_same_database_loses_nothing(tmp_path):
     call_command("backup", output=str(path), verbosity=0)
     call_command("restore", str(path), replace=True, verbosity=0)
     assert snapshot() == before
+
+
+AWKWARD = 'tab\there, lines\nand\r\nreturns, back\\slash \\N, "quotes", Peña — 中文 \U0001f30e'
+
+
+def test_round_trip_keeps_every_character(tmp_path):
+    """What COPY's text format escapes (tab, newline, return, backslash) comes back as it was."""
+    Source.objects.filter(pk=Source.objects.first().pk).update(notes=AWKWARD)
+    LoadConflict.objects.create(
+        origin="test",
+        model="meetings.topic",
+        key=AWKWARD,
+        fingerprint="f",
+        incoming={"name": AWKWARD, "n": 1.5, "none": None},
+        current={"list": [AWKWARD, True]},
+    )
+    before = snapshot()
+    path = tmp_path / "kb.json.gz"
+    call_command("backup", output=str(path), verbosity=0)
+    call_command("restore", str(path), replace=True, verbosity=0)
+    assert snapshot() == before
+    assert Source.objects.filter(notes=AWKWARD).count() == 1
+    assert LoadConflict.objects.get().incoming["name"] == AWKWARD
 
 
 def run_manage(*args, database_url, tmp_path):

@@ -1,10 +1,13 @@
 """
 Rows written as the database takes them: values prepared once per field kind, primary keys
-given before the insert, many rows a statement (PostgreSQL) or one compiled statement run
-for many rows (SQLite).
+given before the insert, a batch of rows streamed by COPY (PostgreSQL) or one compiled
+statement run for many rows (SQLite).
 """
 
+import io
 from contextlib import contextmanager
+from datetime import date, time
+from decimal import Decimal
 
 from django.core.management.color import no_style
 
@@ -50,13 +53,39 @@ def insert_rows(connection, table, columns, rows):
     names = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            from psycopg2.extras import execute_values
-
-            sql = f"INSERT INTO {quote(table)} ({names}) VALUES %s"
-            execute_values(cursor.cursor, sql, rows, page_size=1000)
+            # COPY takes rows several times faster than INSERT, however many a statement.
+            text = "".join("\t".join(map(copy_text, row)) + "\n" for row in rows)
+            sql = f"COPY {quote(table)} ({names}) FROM STDIN"
+            cursor.cursor.copy_expert(sql, io.StringIO(text))
         else:
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
+
+
+def escaped(text):
+    """Text with COPY's special characters escaped (str.replace scans far faster than translate)."""
+    for character, escape in (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r")):
+        if character in text:
+            text = text.replace(character, escape)
+    return text
+
+
+def copy_text(value):
+    """A value as COPY's text format writes it (PostgreSQL's documentation, COPY, File Formats)."""
+    kind = value.__class__
+    if kind is str:
+        return escaped(value)
+    if value is None:
+        return "\\N"
+    if kind is bool:
+        return "t" if value else "f"
+    if kind is int or kind is float or kind is Decimal:
+        return str(value)
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if hasattr(value, "dumps") and hasattr(value, "adapted"):  # psycopg2's Json adapter
+        return escaped(value.dumps(value.adapted))
+    raise TypeError(f"no COPY text for {kind.__name__} {value!r:.100}")
 
 
 def first_free_id(connection, model):
