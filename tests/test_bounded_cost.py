@@ -191,6 +191,20 @@ def test_postgresql_cancels_a_statement_past_the_bound():
     assert time.monotonic() - started < 3
 
 
+def test_a_command_called_from_code_takes_the_command_bound_in_its_transaction(settings):
+    """call_command (a test's, say) runs under the commands' bound, as manage.py does."""
+    settings.DATABASE_COMMAND_TIMEOUT_MS = 300
+    with transaction.atomic(), dbguard.command_bound():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW statement_timeout")
+                assert cursor.fetchone() == ("300ms",)
+        started = time.monotonic()
+        with pytest.raises(OperationalError), transaction.atomic(), connection.cursor() as c:
+            c.execute(ENDLESS)
+        assert time.monotonic() - started < 3
+
+
 def test_an_interrupted_statement_is_a_503_not_a_500(client, monkeypatch):
     def interrupted(*args, **kwargs):
         raise OperationalError("interrupted")

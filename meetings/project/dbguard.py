@@ -9,8 +9,10 @@ page answers the 503 page (meetings/project/middleware.py), and the worker is fr
 """
 
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import connections
 
 PROGRESS_STEPS = 10_000  # SQLite VM instructions between checks (a few microseconds each)
 
@@ -56,3 +58,27 @@ def guard_sqlite(connection, milliseconds):
 def on_connection_created(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         guard_sqlite(connection, getattr(settings, "DATABASE_STATEMENT_TIMEOUT_MS", 0))
+
+
+@contextmanager
+def command_bound(using="default"):
+    """
+    Within a command's transaction: its statements bounded by DATABASE_COMMAND_TIMEOUT_MS
+    (by default none), not the site's bound, whether it runs from manage.py or call_command
+    (a test's, say). A bulk write's triggers may rightly run longer than a page may.
+    """
+    connection = connections[using]
+    milliseconds = settings.DATABASE_COMMAND_TIMEOUT_MS
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # LOCAL: until the transaction ends
+            cursor.execute("SET LOCAL statement_timeout = %s", [milliseconds])
+        yield
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        guard_sqlite(connection, milliseconds)
+        try:
+            yield
+        finally:
+            guard_sqlite(connection, settings.DATABASE_STATEMENT_TIMEOUT_MS)
+    else:
+        yield

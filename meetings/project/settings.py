@@ -158,8 +158,11 @@ def running_command(argv=sys.argv):
 # No statement runs longer than this (milliseconds; 0: no bound): PostgreSQL's
 # statement_timeout, and on SQLite a progress handler (meetings/dbguard.py). The site's
 # bound by default; management commands (imports, backups) have their own, off by default.
+# Commands that write in bulk set theirs for their own transaction however they are called
+# (manage.py or call_command): meetings/project/dbguard.command_bound.
+DATABASE_COMMAND_TIMEOUT_MS = env_int("DATABASE_COMMAND_TIMEOUT_MS", 0)
 DATABASE_STATEMENT_TIMEOUT_MS = (
-    env_int("DATABASE_COMMAND_TIMEOUT_MS", 0)
+    DATABASE_COMMAND_TIMEOUT_MS
     if running_command()
     else env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
 )

@@ -32,6 +32,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from meetings.models import Agency, Meeting, Official
+from meetings.project.dbguard import command_bound
 from meetings.synthetic.generator import Generator
 
 
@@ -73,7 +74,7 @@ class Command(BaseCommand):
         if dry_run:
             generator.run()
         else:
-            with transaction.atomic():
+            with transaction.atomic(), command_bound():
                 generator.run()
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # the planner needs statistics after a bulk load

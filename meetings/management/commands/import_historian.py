@@ -18,6 +18,7 @@ from django.db import transaction
 from meetings.importers.historian import records
 from meetings.importers.historian.db.run import import_plans
 from meetings.importers.historian.units import all_plans
+from meetings.project.dbguard import command_bound
 
 
 class Command(BaseCommand):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         self.progress(f"Read {len(trips):,} trips and {len(visits):,} visits from {path}.")
         plans = all_plans(trips, visits)
         self.progress(f"Planned {len(plans):,} meetings ({len(trips) + len(visits):,} records).")
-        with transaction.atomic():
+        with transaction.atomic(), command_bound():
             counts = import_plans(plans, self.progress)
             if dry_run:
                 transaction.set_rollback(True)

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from meetings.loading.fixtures import load_fixtures
+from meetings.project.dbguard import command_bound
 
 DEFAULT_FIXTURES = ["reference", "officials", "sources", "meetings"]
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, names, dry_run, **options):
-        with transaction.atomic():
+        with transaction.atomic(), command_bound():
             outcome = load_fixtures(names)
             if dry_run:
                 transaction.set_rollback(True)
