@@ -17,7 +17,9 @@ from django.core import serializers
 from django.db import DatabaseError, connections, transaction
 
 from ..models.history import history_paused
-from .dump import APP_LABEL, model_counts
+from ..project.dbguard import command_bound
+from .constraints import foreign_keys_checked_at_the_end
+from .dump import APP_LABEL, knowledge_models, model_counts
 from .files import open_backup
 from .jsonstream import ArrayReader, NotAList
 from .load import Loader, LoadError
@@ -113,7 +115,7 @@ def restore(path, using, replace=False, dry_run=False):
     check_start(path)
     connection, done = connections[using], Restored()
     try:
-        with transaction.atomic(using=using):
+        with transaction.atomic(using=using), command_bound(using):
             replace_records(path, using, replace, done)
             if dry_run:
                 transaction.set_rollback(True)
@@ -133,6 +135,7 @@ def replace_records(path, using, replace, done):
     with (
         history_paused(),
         room_for_indexes(connection),
+        foreign_keys_checked_at_the_end(connection, knowledge_models()),
         search_built_at_the_end(connection),
     ):
         done.existing = sum(model_counts(using).values())
@@ -147,4 +150,4 @@ def replace_records(path, using, replace, done):
             check_counts(done.counts, using)
         except LoadError as error:
             raise RestoreError(f"{path} {error}, nothing changed.") from error
-    done.phase("search")
+    done.phase("checks and search")
