@@ -19,7 +19,8 @@ from django.db import connections
 from ..synthetic.store import batch_size
 from .dump import APP_LABEL, knowledge_models
 from .keys import flatten, key_fields
-from .rows import column_value, first_free_id, insert_rows, reset_sequences
+from .rows import column_value, first_free_id, reset_sequences
+from .writer import RowWriter
 
 
 class LoadError(Exception):
@@ -39,11 +40,13 @@ def pointed_at(models):
 class OutsideIds(dict):
     """Primary keys of another app's rows by natural key, looked up once each."""
 
-    def __init__(self, model, using):
+    def __init__(self, model, using, before_query):
         super().__init__()
         self.model, self.manager = model, model._default_manager.db_manager(using)
+        self.before_query = before_query
 
     def __missing__(self, key):
+        self.before_query()
         try:
             self[key] = pk = self.manager.get_by_natural_key(*key).pk
         except ObjectDoesNotExist:
@@ -116,6 +119,17 @@ class Loader:
         self.own = []  # (model, field, pk, key): links to the model's own rows, set at the end
 
     def load(self, records):
+        self.writer = RowWriter(self.connection)
+        try:
+            self.load_rows(records)
+            self.writer.wait()
+        finally:
+            self.writer.close()
+        self.link_own_rows()
+        reset_sequences(self.connection, [plan.model for plan in self.plans.values()])
+        return self.counts
+
+    def load_rows(self, records):
         plan, batch = None, []
         for record in records:
             next_plan = self.plan_of(record)
@@ -126,9 +140,6 @@ class Loader:
             batch.append(record)
         if batch:
             self.insert(plan, batch)
-        self.link_own_rows()
-        reset_sequences(self.connection, [plan.model for plan in self.plans.values()])
-        return self.counts
 
     def plan_of(self, record):
         if not (
@@ -143,6 +154,7 @@ class Loader:
         if label not in self.plans:
             if label not in self.models:
                 raise LoadError(f"it holds records restore does not load: {label}")
+            self.writer.wait()  # a plan reads its table: what was given to it is written
             self.plans[label] = Plan(self.models[label], self.connection)
         return self.plans[label]
 
@@ -150,13 +162,15 @@ class Loader:
         """Natural key to primary key, for the rows of `model` loaded (or of another app)."""
         if model not in self.ids:
             outside = model._meta.app_label != APP_LABEL
-            self.ids[model] = OutsideIds(model, self.connection.alias) if outside else {}
+            self.ids[model] = (
+                OutsideIds(model, self.connection.alias, self.writer.wait) if outside else {}
+            )
         return self.ids[model]
 
     def insert(self, plan, batch):
         built = [self.build(plan, record) for record in batch]
         rows = [values for values, _, _ in built]
-        insert_rows(self.connection, plan.table, plan.columns, rows)
+        self.writer.insert(plan.table, plan.columns, rows)
         self.counts[plan.label] += len(rows)
         if plan.model in self.pointed:
             ids = self.ids_of(plan.model)
@@ -217,7 +231,7 @@ class Loader:
                 for target in targets:
                     rows[link].append((pk, self.pointer(plan, link.target, target, own=None)))
         for link, pairs in rows.items():
-            insert_rows(self.connection, link.table, link.columns, pairs)
+            self.writer.insert(link.table, link.columns, pairs)
 
     def link_own_rows(self):
         """Rows that point at rows of their own model: set once all those are in."""
