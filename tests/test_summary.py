@@ -65,7 +65,7 @@ def assert_exact():
         "officials": Participation.objects.published().values("official_id").distinct().count(),
         "agencies": Agency.objects.count(),
         "topics": Topic.objects.count(),
-        "sources": Source.objects.count(),
+        "sources": Source.objects.published().count(),
     }
 
 
@@ -131,6 +131,32 @@ def test_links_added_and_removed_one_by_one_and_in_bulk():
     )
     assert_exact()
     Participation.objects.filter(meeting=meeting).delete()
+    assert_exact()
+
+
+def test_a_source_counts_while_a_published_meeting_cites_it():
+    meeting = Meeting.objects.get(slug=PUBLISHED_MEETING)
+    source = Source.objects.create(
+        title="Readout", slug="readout", url="https://example.org/r", text="Words."
+    )
+    draft = Meeting.objects.create(
+        title="Draft", slug="draft", status="draft", date_precision="unknown"
+    )
+    draft.sources.add(source)  # cited by a draft only: not public, not counted
+    assert ("source", str(source.pk)) not in rows()
+    assert_exact()
+    meeting.sources.add(source)
+    assert rows()[("source", str(source.pk))] == 1
+    assert_exact()
+    Meeting.objects.filter(pk=meeting.pk).update(status="draft")
+    assert ("source", str(source.pk)) not in rows()
+    assert_exact()
+    Meeting.objects.filter(pk__in=[meeting.pk, draft.pk]).update(status="published")
+    assert rows()[("source", str(source.pk))] == 2
+    assert_exact()
+    meeting.sources.remove(source)
+    draft.delete()
+    assert ("source", str(source.pk)) not in rows()
     assert_exact()
 
 

@@ -15,7 +15,9 @@ NAMED = {
     "party": ("meetings_country", "code", "name", "name"),
     "country": ("meetings_country", "code", "name", "name"),
 }
-TOTALS = ("meetings", "agencies", "topics", "sources")
+TOTALS = ("meetings", "agencies", "topics")
+# Totals of the records some published meeting counts for: officials, sources.
+CITED = {"officials": "official", "sources": "source"}
 
 
 def top_sql(facet, limit):
@@ -43,8 +45,11 @@ def summary_sql(limits):
     parts = [
         f"SELECT 'total', facet, facet, n, 0 FROM {TABLE} WHERE facet IN "
         f"({', '.join(repr(name) for name in TOTALS)})",
-        f"SELECT 'total', 'officials', 'officials', COUNT(*), 0 FROM {TABLE} "
-        f"WHERE facet = 'official' AND n > 0",
+        *(
+            f"SELECT 'total', '{total}', '{total}', COUNT(*), 0 FROM {TABLE} "
+            f"WHERE facet = '{facet}' AND n > 0"
+            for total, facet in CITED.items()
+        ),
     ]
     for facet, limit in limits.items():
         if facet == "kind":
@@ -65,7 +70,7 @@ def summary_sql(limits):
 
 def read_summary(limits):
     """
-    {"total": {"meetings": n, "officials": n, "agencies": n, "topics": n, "sources": n},
+    {"total": {"meetings": n, "agencies": n, "topics": n, "officials": n, "sources": n},
     "topic": [(slug, name, n)], "official": [...], "party": [(code, name, n)], "country":
     [...], "kind": [(kind, n)], "year": [(year, n)]}: the facets asked for in `limits`, most
     frequent first, ties by name (years newest first).
@@ -73,7 +78,7 @@ def read_summary(limits):
     with connection.cursor() as cursor:
         cursor.execute(summary_sql(limits))
         found = cursor.fetchall()
-    groups = {"total": dict.fromkeys([*TOTALS, "officials"], 0)}
+    groups = {"total": dict.fromkeys([*TOTALS, *CITED], 0)}
     groups.update({facet: [] for facet in limits})
     for facet, value, label, n, _ in sorted(found, key=lambda row: (row[0], row[4])):
         if facet == "total":

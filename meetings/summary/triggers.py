@@ -16,10 +16,11 @@ What each table's writes change:
   participations and sides at once, and so when it is inserted published after its links
   (a bulk load that numbers its rows first, as generate_meetings does: the foreign keys are
   checked at the commit);
-* a topic link or a participation of a published meeting: its topic or official;
+* a topic link, a participation or a source link of a published meeting: its topic,
+  official or source (a source is public while a published meeting cites it);
 * a participation or a delegation of a published meeting: its side, when it is the first
   (or the last) row of that meeting on that side;
-* an agency, a topic, a source: the whole table's count.
+* an agency, a topic: the whole table's count.
 """
 
 TABLE = "meetings_summarycount"
@@ -28,16 +29,19 @@ MEETING = "meetings_meeting"
 PARTICIPATION = "meetings_participation"
 DELEGATION = "meetings_delegation"
 TOPIC_LINK = "meetings_meeting_topics"
+SOURCE_LINK = "meetings_meeting_sources"
 PUBLISHED = "'published'"
 
 # (table, facet) of the links counted one by one: the column holding the linked id.
-LINKS = {"topic": (TOPIC_LINK, "topic_id"), "official": (PARTICIPATION, "official_id")}
-# The whole tables counted, by facet.
-TABLE_COUNTS = {
-    "agencies": "meetings_agency",
-    "topics": "meetings_topic",
-    "sources": "meetings_source",
+LINKS = {
+    "topic": (TOPIC_LINK, "topic_id"),
+    "official": (PARTICIPATION, "official_id"),
+    "source": (SOURCE_LINK, "source_id"),
 }
+# The whole tables counted, by facet.
+TABLE_COUNTS = {"agencies": "meetings_agency", "topics": "meetings_topic"}
+# Watched by the summary's first version (migration 0010), no longer.
+UNWATCHED = ("meetings_source",)
 # The meetings' columns whose change moves a summary row.
 MEETING_COLUMNS = ("status", "kind", "country_id", "date")
 
@@ -149,6 +153,8 @@ def row_statements(vendor, table, row, sign):
         return meeting_facts(vendor, row, sign)
     if table == TOPIC_LINK:
         return [link_fact(vendor, "topic", row, sign)]
+    if table == SOURCE_LINK:
+        return [link_fact(vendor, "source", row, sign)]
     if table == PARTICIPATION:
         return [link_fact(vendor, "official", row, sign), side_fact(vendor, table, row, sign)]
     if table == DELEGATION:
@@ -180,6 +186,7 @@ def statements(vendor, table, event):
 WATCHED = {
     MEETING: MEETING_COLUMNS,
     TOPIC_LINK: ("meeting_id", "topic_id"),
+    SOURCE_LINK: ("meeting_id", "source_id"),
     PARTICIPATION: ("meeting_id", "official_id", "side_id"),
     DELEGATION: ("meeting_id", "side_id"),
     **{table: () for table in TABLE_COUNTS.values()},
@@ -306,10 +313,10 @@ def postgresql_create():
 
 
 def drop_sql(vendor):
-    """Everything create_sql() installed, removed."""
+    """Everything create_sql() installed (or an earlier version did), removed."""
     if vendor == "postgresql":
         found = []
-        for table in WATCHED:
+        for table in [*WATCHED, *UNWATCHED]:
             found.append(f"DROP TRIGGER IF EXISTS meetings_summary ON {table}")
             found.append(f"DROP TRIGGER IF EXISTS meetings_summary_truncate ON {table}")
             found.append(f"DROP TRIGGER IF EXISTS meetings_summary_fold ON {table}")
@@ -322,6 +329,6 @@ def drop_sql(vendor):
         ]
     return [
         f"DROP TRIGGER IF EXISTS meetings_summary_{table}_{event}"
-        for table in WATCHED
+        for table in [*WATCHED, *UNWATCHED]
         for event in ("insert", "update", "delete")
     ]

@@ -3,17 +3,12 @@
 from django.shortcuts import render
 
 from ..filters import SORTS
-from ..models import Meeting, Source
+from ..models import Meeting
 from ..summary.read import home_figures
-from ..versioning import cached
 from .pagination import list_prefetch
 from .resource import public_page
 
 TOP = 8  # topics and officials shown
-
-
-def published_source_count():
-    return Source.objects.published().count()
 
 
 @public_page
@@ -21,8 +16,6 @@ def home(request):
     # Read from the summary rows the triggers keep (meetings/summary): one query, whatever
     # the number of meetings, and nothing to recount after an edit.
     counts, top_topics, top_officials = home_figures(TOP)
-    # The summary counts every source; the public count leaves out those only drafts cite.
-    counts = {**counts, "sources": cached(("published-sources",), published_source_count)}
     latest = list_prefetch(Meeting.objects.published().order_by(*SORTS["-date"][1]))[:5]
     return render(
         request,
