@@ -24,7 +24,8 @@ from meetings.models import (
     SummaryCount,
     Topic,
 )
-from meetings.summary.read import home_figures, whole_list
+from meetings.pictures.data import timeline_rows
+from meetings.summary.read import home_figures, whole_list, whole_timeline
 from meetings.summary.triggers import recount
 from tests.admin_support import change_form_data
 
@@ -56,6 +57,7 @@ def assert_exact():
     expected = facet_groups(published, 12)
     for facet in ("topic", "official", "party", "country", "kind", "year"):
         assert groups[facet] == expected[facet], facet
+    assert sorted(whole_timeline()) == sorted(timeline_rows(published))
     counts, topics, officials = home_figures(8)
     ids = published.order_by().values("pk")
     assert topics == top_linked("topic", ids, 8)
@@ -96,9 +98,17 @@ def test_status_kind_country_and_date_changes_by_queryset_update():
     Meeting.objects.all().update(status="published")  # drafts too, many rows in one statement
     assert_exact()
     Meeting.objects.filter(slug=PUBLISHED_MEETING).update(
-        kind="visit", country=Country.objects.get(code="MX"), date=datetime.date(1999, 3, 1)
+        kind="visit",
+        country=Country.objects.get(code="MX"),
+        date=datetime.date(1999, 3, 1),
+        date_precision="day",
     )
     assert rows()[("year", "1999")] == 1
+    assert rows()[("timeline", "1999-03 day")] == 1
+    assert_exact()
+    Meeting.objects.filter(slug=PUBLISHED_MEETING).update(date_precision="month")
+    assert ("timeline", "1999-03 day") not in rows()
+    assert rows()[("timeline", "1999-03 month")] == 1
     assert_exact()
     Meeting.objects.all().update(status="draft")
     assert rows().get(("meetings", ""), 0) == 0

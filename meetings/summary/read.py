@@ -105,3 +105,16 @@ def whole_list(limit):
     limits = {"topic": limit, "official": limit, "party": limit}
     groups = read_summary({**limits, "country": None, "kind": None, "year": None})
     return groups["total"]["meetings"], groups
+
+
+def whole_timeline():
+    """[(year, month, precision, count)] of every published dated meeting, as timeline_rows."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT item, n FROM {TABLE} WHERE facet = 'timeline' AND n > 0")
+        found = cursor.fetchall()
+    rows = []
+    for item, n in found:
+        month, precision = item.split(" ")
+        year, month = month.split("-")
+        rows.append((int(year), int(month), precision, n))
+    return rows

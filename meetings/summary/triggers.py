@@ -11,7 +11,8 @@ never leave negative rows behind. Increments insert the row when it is missing.
 
 What each table's writes change:
 
-* a meeting: "meetings", "kind", "country", "year" while it is published; when it becomes
+* a meeting: "meetings", "kind", "country", "year" and its month and date precision
+  ("timeline", what the list's timeline draws) while it is published; when it becomes
   published (or stops being, or is deleted while published), all its topic links,
   participations and sides at once, and so when it is inserted published after its links
   (a bulk load that numbers its rows first, as generate_meetings does: the foreign keys are
@@ -43,7 +44,7 @@ TABLE_COUNTS = {"agencies": "meetings_agency", "topics": "meetings_topic"}
 # Watched by the summary's first version (migration 0010), no longer.
 UNWATCHED = ("meetings_source",)
 # The meetings' columns whose change moves a summary row.
-MEETING_COLUMNS = ("status", "kind", "country_id", "date")
+MEETING_COLUMNS = ("status", "kind", "country_id", "date", "date_precision")
 
 
 def year_sql(vendor, column):
@@ -51,6 +52,15 @@ def year_sql(vendor, column):
     if vendor == "postgresql":
         return f"CAST(CAST(EXTRACT(YEAR FROM {column}) AS integer) AS TEXT)"
     return f"CAST(CAST(strftime('%Y', {column}) AS integer) AS TEXT)"
+
+
+def timeline_sql(vendor, row):
+    """A dated meeting's month and date precision, as text: "2018-05 day"."""
+    if vendor == "postgresql":
+        month = f"to_char({row}.date, 'YYYY-MM')"
+    else:
+        month = f"substr({row}.date, 1, 7)"
+    return f"{month} || ' ' || {row}.date_precision"
 
 
 def is_not(vendor):
@@ -103,6 +113,7 @@ def meeting_facts(vendor, row, sign):
             f"{condition} AND {row}.country_id IS NOT NULL",
         ),
         ("year", year_sql(vendor, f"{row}.date"), f"{condition} AND {row}.date IS NOT NULL"),
+        ("timeline", timeline_sql(vendor, row), f"{condition} AND {row}.date IS NOT NULL"),
     ]
     return [change(vendor, facet, item, sign, condition) for facet, item, condition in facts]
 
@@ -213,6 +224,13 @@ def recount(vendor):
             f"{MEETING} m",
             f"{live} AND m.date IS NOT NULL",
             year_sql(vendor, "m.date"),
+        ),
+        (
+            "'timeline'",
+            timeline_sql(vendor, "m"),
+            f"{MEETING} m",
+            f"{live} AND m.date IS NOT NULL",
+            timeline_sql(vendor, "m"),
         ),
         *(
             (

@@ -41,7 +41,9 @@ def meeting_list(request):
         "chips": active_chips(filterset, params),
         "export_query": params.without("page"),
         "sorts": sort_links(params),
-        "timeline": meeting_timeline(filtered, filters_key(params), params.multi_items),
+        "timeline": meeting_timeline(
+            filtered, filters_key(params) if narrowed else None, params.multi_items
+        ),
     }
     return render(request, "meetings/meeting_list.html", context, status=200 if valid else 400)
 
