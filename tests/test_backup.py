@@ -429,6 +429,20 @@ def test_a_row_pointing_at_nothing_fails_the_restore_and_changes_nothing(tmp_pat
     assert snapshot() == before
 
 
+def test_a_row_the_database_refuses_mid_load_fails_the_restore_and_changes_nothing(tmp_path):
+    """A topic twice: the unique slug refuses the second (on PostgreSQL, in the writer thread)."""
+    path = tmp_path / "kb.json"
+    call_command("backup", output=str(path), verbosity=0)
+    records = backup_file_records(path)
+    topic = next(i for i, record in enumerate(records) if record["model"] == "meetings.topic")
+    records.insert(topic, records[topic])
+    path.write_text(json.dumps(records), encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError, match="could not be loaded, nothing changed"):
+        call_command("restore", str(path), replace=True, verbosity=0)
+    assert snapshot() == before
+
+
 def test_a_record_restore_cannot_load_is_refused_and_changes_nothing(tmp_path):
     path = tmp_path / "kb.json"
     call_command("backup", output=str(path), verbosity=0)
