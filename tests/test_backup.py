@@ -415,32 +415,37 @@ def test_a_restore_indexes_every_meeting_for_search_and_changes_the_data_version
     assert data_version().token != version
 
 
-def test_a_row_pointing_at_nothing_fails_the_restore_and_changes_nothing(tmp_path):
-    """A foreign key given as a bare id the database does not hold: its check refuses it."""
+def assert_the_database_refuses(tmp_path, change):
+    """A backup changed by `change(records)` fails to restore, and nothing changes."""
     path = tmp_path / "kb.json"
     call_command("backup", output=str(path), verbosity=0)
     records = backup_file_records(path)
-    quote = next(record for record in records if record["model"] == "meetings.quote")
-    quote["fields"]["speaker"] = 10**9
+    change(records)
     path.write_text(json.dumps(records), encoding="utf-8")
     before = snapshot()
     with pytest.raises(CommandError, match="could not be loaded, nothing changed"):
         call_command("restore", str(path), replace=True, verbosity=0)
     assert snapshot() == before
+
+
+def test_a_row_pointing_at_nothing_fails_the_restore_and_changes_nothing(tmp_path):
+    """A foreign key given as a bare id the database does not hold: its check refuses it."""
+
+    def dangling(records):
+        quote = next(record for record in records if record["model"] == "meetings.quote")
+        quote["fields"]["speaker"] = 10**9
+
+    assert_the_database_refuses(tmp_path, dangling)
 
 
 def test_a_row_the_database_refuses_mid_load_fails_the_restore_and_changes_nothing(tmp_path):
     """A topic twice: the unique slug refuses the second (on PostgreSQL, in the writer thread)."""
-    path = tmp_path / "kb.json"
-    call_command("backup", output=str(path), verbosity=0)
-    records = backup_file_records(path)
-    topic = next(i for i, record in enumerate(records) if record["model"] == "meetings.topic")
-    records.insert(topic, records[topic])
-    path.write_text(json.dumps(records), encoding="utf-8")
-    before = snapshot()
-    with pytest.raises(CommandError, match="could not be loaded, nothing changed"):
-        call_command("restore", str(path), replace=True, verbosity=0)
-    assert snapshot() == before
+
+    def twice(records):
+        topic = next(i for i, record in enumerate(records) if record["model"] == "meetings.topic")
+        records.insert(topic, records[topic])
+
+    assert_the_database_refuses(tmp_path, twice)
 
 
 def test_a_record_restore_cannot_load_is_refused_and_changes_nothing(tmp_path):

@@ -8,13 +8,7 @@ SQLite). The count of every source, which nothing shows, is no longer kept.
 
 from django.db import migrations
 
-from meetings.summary.triggers import create_sql, drop_sql, recount
-
-
-def install(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for sql in [*drop_sql(vendor), *create_sql(vendor), *recount(vendor)]:
-        schema_editor.execute(sql, None)
+from meetings.migrations._operations import install_summary_triggers
 
 
 class Migration(migrations.Migration):
@@ -23,5 +17,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(install, migrations.RunPython.noop, elidable=False),
+        migrations.RunPython(install_summary_triggers, migrations.RunPython.noop, elidable=False),
     ]

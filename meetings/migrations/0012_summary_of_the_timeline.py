@@ -7,13 +7,7 @@ main cost with caching off). A meeting's date precision now moves summary rows t
 
 from django.db import migrations
 
-from meetings.summary.triggers import create_sql, drop_sql, recount
-
-
-def install(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for sql in [*drop_sql(vendor), *create_sql(vendor), *recount(vendor)]:
-        schema_editor.execute(sql, None)
+from meetings.migrations._operations import install_summary_triggers
 
 
 class Migration(migrations.Migration):
@@ -22,5 +16,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(install, migrations.RunPython.noop, elidable=False),
+        migrations.RunPython(install_summary_triggers, migrations.RunPython.noop, elidable=False),
     ]

@@ -124,3 +124,12 @@ def version_triggers(*tables):
         lambda apps, schema_editor: _add_version_triggers(tables, schema_editor),
         lambda apps, schema_editor: _drop_version_triggers(tables, schema_editor),
     )
+
+
+def install_summary_triggers(apps, schema_editor):
+    """The summary rows' triggers as meetings/summary/triggers.py has them now, and a recount."""
+    from meetings.summary.triggers import create_sql, drop_sql, recount
+
+    vendor = schema_editor.connection.vendor
+    for sql in [*drop_sql(vendor), *create_sql(vendor), *recount(vendor)]:
+        schema_editor.execute(sql, None)
