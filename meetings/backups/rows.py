@@ -4,7 +4,6 @@ given before the insert, a batch of rows streamed by COPY (PostgreSQL) or one co
 statement run for many rows (SQLite).
 """
 
-import io
 from contextlib import contextmanager
 from datetime import date, time
 from decimal import Decimal
@@ -46,18 +45,17 @@ def column_value(field, connection):
 
 
 def insert_rows(connection, table, columns, rows):
-    """Insert `rows` (sequences of values in the order of `columns`) into `table`."""
+    """
+    Insert `rows` (sequences of values in the order of `columns`) into `table`, one compiled
+    statement run for them all (on PostgreSQL, writer.RowWriter sends them by COPY instead).
+    """
     if not rows:
         return
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(column) for column in columns)
+    marks = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            sql, text = copy_statement(connection, table, columns, rows)
-            cursor.cursor.copy_expert(sql, io.StringIO(text), size=COPY_CHUNK)
-        else:
-            quote = connection.ops.quote_name
-            names = ", ".join(quote(column) for column in columns)
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
+        cursor.executemany(f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
 
 
 COPY_CHUNK = 1 << 16  # characters sent at a time

@@ -10,14 +10,8 @@ of all 100,000 instead: a meeting's page took 0.5 s).
 
 from django.db import migrations, models
 
-from meetings.migrations._operations import version_triggers
-from meetings.summary.triggers import create_sql, drop_sql, recount
-
-
-def install(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for sql in [*drop_sql(vendor), *create_sql(vendor), *recount(vendor)]:
-        schema_editor.execute(sql, None)
+from meetings.migrations._operations import install_summary_triggers, version_triggers
+from meetings.summary.triggers import drop_sql
 
 
 def nested_writes_keep_the_version(apps, schema_editor):
@@ -89,7 +83,7 @@ class Migration(migrations.Migration):
         ),
         version_triggers("meetings_summarycount"),
         migrations.RunPython(nested_writes_keep_the_version, migrations.RunPython.noop),
-        migrations.RunPython(install, uninstall),
+        migrations.RunPython(install_summary_triggers, uninstall),
         migrations.AddIndex(
             model_name="meeting",
             index=models.Index(
