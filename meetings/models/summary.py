@@ -18,12 +18,15 @@ class SummaryCount(models.Model):
     How many published meetings (or their links) count under one value of one facet:
     ("meetings", "") all of them, ("kind", "visit"), ("country", "<id>"), ("year", "1998"),
     ("topic", "<id>") topic links, ("official", "<id>") participations, ("party", "<id>")
-    meetings with someone on that side; ("agencies" | "topics" | "sources", "") whole tables.
+    meetings with someone on that side; ("agencies" | "topics" | "sources", "") whole tables;
+    and within one side's or one pair's meetings ("timeline:12", "2018-05 day"), ("topics:12:34",
+    "2018 <topic id>"), ("partner:12", "<side id>"), ("sent:12:34", "<official id>"): see
+    meetings/summary/scoped.py.
     """
 
     derived = True  # rebuilt from the records, never backed up (see backup.knowledge_models)
 
-    facet = models.CharField(max_length=20)
+    facet = models.CharField(max_length=40)
     item = models.CharField(max_length=64, blank=True)
     n = models.BigIntegerField(default=0)
 

@@ -20,9 +20,12 @@ TOTALS = ("meetings", "agencies", "topics")
 CITED = {"officials": "official", "sources": "source"}
 
 
-def top_sql(facet, limit):
-    """The `limit` (None: all) most frequent values of `facet` (value, label, n, position)."""
-    table, value, label, order = NAMED[facet]
+def top_sql(facet, limit, names=None):
+    """
+    The `limit` (None: all) most frequent values of `facet` (value, label, n, position),
+    named from the records of NAMED[`names`] (by default, the facet's own).
+    """
+    table, value, label, order = NAMED[names or facet]
     # The limit-th count: no row below it can be among the first `limit` (ties aside).
     floor, limited = "1", ""
     if limit is not None:
@@ -33,10 +36,10 @@ def top_sql(facet, limit):
         limited = f" LIMIT {int(limit)}"
     return (
         f"SELECT '{facet}', x.* FROM (SELECT t.{value}, t.{label}, s.n, "
-        f"ROW_NUMBER() OVER (ORDER BY s.n DESC, t.{order}) AS position FROM {TABLE} s "
+        f"ROW_NUMBER() OVER (ORDER BY s.n DESC, t.{order}, t.id) AS position FROM {TABLE} s "
         f"JOIN {table} t ON t.id = CAST(CASE WHEN s.facet = '{facet}' THEN s.item END AS INTEGER) "
         f"WHERE s.facet = '{facet}' AND s.n > 0 AND s.n >= {floor} "
-        f"ORDER BY s.n DESC, t.{order}{limited}) x"
+        f"ORDER BY s.n DESC, t.{order}, t.id{limited}) x"
     )
 
 
@@ -111,10 +114,67 @@ def whole_timeline():
     """[(year, month, precision, count)] of every published dated meeting, as timeline_rows."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT item, n FROM {TABLE} WHERE facet = 'timeline' AND n > 0")
+        return [timeline_row(item, n) for item, n in cursor.fetchall()]
+
+
+def timeline_row(item, n):
+    """(year, month, precision, n) of a timeline item: "2018-05 day"."""
+    month, precision = item.split(" ")
+    year, month = month.split("-")
+    return (int(year), int(month), precision, n)
+
+
+def scope_sql(sides, partners, sent):
+    """party_figures()'s query: its parts tagged, each (tag, value, label, n, position)."""
+    sides = [int(side) for side in sides]
+    scope = ":".join(str(side) for side in sorted(sides))
+    if len(sides) == 1:
+        count = f"facet = 'party' AND item = '{sides[0]}'"
+        senders = {sides[0]: f"sent:{sides[0]}"}
+    else:
+        count = f"facet = 'partner:{sides[0]}' AND item = '{sides[1]}'"
+        senders = {side: f"sent:{side}:{other}" for side, other in (sides, sides[::-1])}
+    topics = f"topics:{scope}"
+    parts = [
+        f"SELECT 'count', '', '', n, 0 FROM {TABLE} WHERE {count}",
+        f"SELECT 'total', '', '', n, 0 FROM {TABLE} WHERE facet = 'meetings'",
+        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = 'timeline:{scope}' AND n > 0",
+        # A topics item is "YYYY <topic id>": the year four digits, the id from the sixth on.
+        f"SELECT 'topics', t.slug, t.name, s.n, CAST(substr(s.item, 1, 4) AS INTEGER) "
+        f"FROM {TABLE} s JOIN meetings_topic t ON t.id = "
+        f"CAST(CASE WHEN s.facet = '{topics}' THEN substr(s.item, 6) END AS INTEGER) "
+        f"WHERE s.facet = '{topics}' AND s.n > 0",
+        *(top_sql(facet, sent, names="official") for facet in senders.values()),
+    ]
+    if len(sides) == 1:
+        parts.append(top_sql(f"partner:{sides[0]}", partners, names="party"))
+    return " UNION ALL ".join(parts), senders
+
+
+def party_figures(sides, partners, sent):
+    """
+    What the page of one country (`sides`: [id]) or of a pair ([id, id]) shows of their
+    published meetings, in one query: {"count": n, "total": every published meeting, "timeline": [(year, month, precision,
+    n)], "topic_years": [(slug, name, year, n)], "sent": {side: [(slug, name, n)]} (each
+    side's `sent` officials in most of them), "partners": [(code, name, n)] (one country's
+    `partners` most frequent other sides)}.
+    """
+    sql, senders = scope_sql(sides, partners, sent)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
         found = cursor.fetchall()
-    rows = []
-    for item, n in found:
-        month, precision = item.split(" ")
-        year, month = month.split("-")
-        rows.append((int(year), int(month), precision, n))
-    return rows
+    figures = {"count": 0, "total": 0, "timeline": [], "topic_years": [], "partners": []}
+    figures["sent"] = {side: [] for side in senders}
+    side_of = {facet: side for side, facet in senders.items()}
+    for tag, value, label, n, position in sorted(found, key=lambda row: (row[0], row[4])):
+        if tag in ("count", "total"):
+            figures[tag] = n
+        elif tag == "timeline":
+            figures["timeline"].append(timeline_row(value, n))
+        elif tag == "topics":
+            figures["topic_years"].append((value, label, position, n))
+        elif tag in side_of:
+            figures["sent"][side_of[tag]].append((value, label, n))
+        else:
+            figures["partners"].append((value, label, n))
+    return figures

@@ -24,6 +24,8 @@ What each table's writes change:
 * an agency, a topic: the whole table's count.
 """
 
+from . import scoped
+
 TABLE = "meetings_summarycount"
 DELTA = "meetings_summarydelta"  # PostgreSQL: the changes of the statement under way
 MEETING = "meetings_meeting"
@@ -97,6 +99,42 @@ def change(vendor, facet, item, sign, condition="TRUE", n="1", source="", group=
     )
 
 
+def change_each(vendor, facet, item, source, condition, sign):
+    """
+    +1 (sign 1) or -1 to (facet, item), both SQL expressions, for each row of `source` (what
+    follows FROM) where `condition` holds, grouped: the scoped counts (scoped.py).
+    """
+    rows = f"FROM {source} WHERE {condition}"
+    if vendor == "postgresql":
+        amount = "COUNT(*)" if sign > 0 else "-COUNT(*)"
+        return f"INSERT INTO {DELTA} (facet, item, n) SELECT {facet}, {item}, {amount} {rows} GROUP BY 1, 2;"
+    if sign > 0:
+        return (
+            f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) {rows} "
+            f"GROUP BY 1, 2 ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
+        )
+    return (
+        f"UPDATE {TABLE} SET n = n - (SELECT COUNT(*) {rows} AND {facet} = {TABLE}.facet "
+        f"AND {item} = {TABLE}.item) WHERE (facet, item) IN (SELECT {facet}, {item} {rows});"
+    )
+
+
+def scoped_changes(vendor, table, row):
+    """The (facet, item, source, condition) a row of `table` counts for in scoped.py's rows."""
+    if table == MEETING:
+        return scoped.meeting_changes(vendor, row)
+    if table == TOPIC_LINK:
+        return scoped.topic_link_changes(vendor, row)
+    if table == PARTICIPATION:
+        return [
+            *scoped.participant_changes(vendor, row),
+            *scoped.arrival_changes(vendor, table, row),
+        ]
+    if table == DELEGATION:
+        return scoped.arrival_changes(vendor, table, row)
+    return []
+
+
 def published(row):
     return f"EXISTS (SELECT 1 FROM {MEETING} m WHERE m.id = {row}.meeting_id AND m.status = {PUBLISHED})"
 
@@ -160,6 +198,17 @@ def side_fact(vendor, table, row, sign):
 
 def row_statements(vendor, table, row, sign):
     """What a row of `table` counts for: "OLD" taken away (sign -1) or "NEW" added (+1)."""
+    return [
+        *own_statements(vendor, table, row, sign),
+        *(
+            change_each(vendor, *counted, sign=sign)
+            for counted in scoped_changes(vendor, table, row)
+        ),
+    ]
+
+
+def own_statements(vendor, table, row, sign):
+    """row_statements() of the whole collection's counts."""
     if table == MEETING:
         return meeting_facts(vendor, row, sign)
     if table == TOPIC_LINK:
@@ -204,8 +253,8 @@ WATCHED = {
 }
 
 
-def recount(vendor):
-    """Statements that count everything afresh (the migration's first fill; a truncate)."""
+def whole_counts(vendor):
+    """(facet, item, source, condition, grouped by) of each count of the whole collection."""
     live = f"m.status = {PUBLISHED}"
     sides = f"SELECT meeting_id, side_id FROM {PARTICIPATION} UNION SELECT meeting_id, side_id FROM {DELEGATION}"
     counts = [
@@ -251,12 +300,22 @@ def recount(vendor):
         ),
         *((f"'{facet}'", "''", table, "TRUE", "") for facet, table in TABLE_COUNTS.items()),
     ]
+    return counts
+
+
+def recount(vendor):
+    """Statements that count everything afresh (the migration's first fill; a truncate)."""
     found = [f"DELETE FROM {TABLE};"]
-    for facet, item, source, condition, group in counts:
+    for facet, item, source, condition, group in whole_counts(vendor):
         group = f" GROUP BY {group}" if group else ""
         found.append(
             f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
             f"FROM {source} WHERE {condition}{group};"
+        )
+    for facet, item, source, condition in scoped.recount_changes(vendor):
+        found.append(
+            f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
+            f"FROM {source} WHERE {condition} GROUP BY 1, 2;"
         )
     return found
 
@@ -292,7 +351,7 @@ def fold_sql():
 
 def postgresql_create():
     found = [
-        f"CREATE TABLE IF NOT EXISTS {DELTA} (facet varchar(20) NOT NULL, "
+        f"CREATE TABLE IF NOT EXISTS {DELTA} (facet varchar(40) NOT NULL, "
         "item varchar(64) NOT NULL, n bigint NOT NULL)",
         "CREATE OR REPLACE FUNCTION meetings_summary_recount() RETURNS trigger LANGUAGE plpgsql "
         f"AS $$ BEGIN DELETE FROM {DELTA}; {' '.join(recount('postgresql'))} RETURN NULL; END $$",
