@@ -29,8 +29,8 @@ def url_pools(seed, size):
         "meeting": meeting_urls(rng, published, size),
         "official": official_urls(rng, size),
         "export": export_urls(rng),
-        "country": country_urls(rng, published, size),
-        "calendar": calendar_urls(rng, published, size),
+        "country": country_urls(rng, size),
+        "calendar": calendar_urls(rng, size),
     }
 
 
@@ -132,24 +132,25 @@ def export_urls(rng):
     return urls
 
 
-def busiest_parties(published, most=6):
-    from meetings.aggregates import party_counts
+def busiest_parties(most=6):
+    """The codes of the `most` parties with the most published meetings (the summary's)."""
+    from meetings.summary.read import read_summary
 
-    return [code for code, _, _ in party_counts(published, most)]
+    return [code for code, _, _ in read_summary({"party": most})["party"]]
 
 
-def country_urls(rng, published, size):
+def country_urls(rng, size):
     """The countries' index, the busiest parties' pages and the pairs among them (issue 15)."""
-    codes = busiest_parties(published)
+    codes = busiest_parties()
     pairs = [f"/countries/{a}/{b}/" for a in codes for b in codes if a != b]
     urls = ["/countries/", *(f"/countries/{code}/" for code in codes), *pairs]
     rng.shuffle(urls)
     return urls[:size]
 
 
-def calendar_urls(rng, published, size):
+def calendar_urls(rng, size):
     """Calendars of the busiest parties and pairs, some narrowed to a subject."""
-    codes = busiest_parties(published)
+    codes = busiest_parties()
     urls = [
         "/meetings/calendar.ics?" + urlencode([("party", a), ("party", b)])
         for a in codes

@@ -10,7 +10,9 @@ import icalendar
 import pytest
 from django.urls import reverse
 
+from meetings.filters import SORTS
 from meetings.models import Country, Delegation, Meeting, Participation, Source
+from meetings.views.countries import latest_agreements, party_meetings, party_records
 
 pytestmark = pytest.mark.django_db
 
@@ -345,12 +347,12 @@ def copy_with_sides(count):
     ("url", "queries"),
     [
         ("/countries/", 2),  # the data version, the parties
-        # The countries, the party filter's, the count, the page (ids, rows, participants,
-        # topics), the timeline, whom each side sent, partners, topics by year, agreements,
-        # trips and visits.
-        ("/countries/US/", 14),
-        ("/countries/US/MX/", 13),
-        ("/countries/US/MX.json", 9),
+        # The data version, the countries, the summary's figures (the count, the timeline,
+        # whom each side sent, partners, topics by year), the page (ids, rows, participants,
+        # topics), agreements, trips and visits.
+        ("/countries/US/", 9),
+        ("/countries/US/MX/", 9),
+        ("/countries/US/MX.json", 6),
         ("/meetings/calendar.ics?party=US&party=MX", 4),  # version, party, counts, meetings
         (f"/meetings/{POMPEO}/", 12),  # with its change log (tests/test_change_log.py)
     ],
@@ -364,6 +366,29 @@ def test_new_pages_run_a_fixed_number_of_queries(client, django_assert_num_queri
     cache.clear()
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_a_rare_party_is_found_whole_and_a_common_one_meeting_by_meeting(
+    client, django_assert_num_queries
+):
+    # A party in fewer than one meeting in WALKED is grouped first, then sorted; either way
+    # the page lists the same meetings, agreements and visits as the list's filter.
+    copy_with_sides(60)
+    other = Country.objects.get_or_create(code="CA", defaults={"name": "Canada"})[0].code
+    rare = year_only_meeting(sides=(other, "US"))
+    with django_assert_num_queries(10):  # as a common pair's, and the filter's look-up
+        response, _ = page(client, reverse("country-pair", args=[other, "US"]))
+    assert [m.slug for m in response.context["pagination"]["page"]] == [rare.slug]
+    for codes in ([other], ["US"], ["MX", "US"]):
+        countries = [Country.objects.get(code=code) for code in codes]
+        expected = list(party_meetings(countries).order_by(*SORTS["-date"][1]))
+        for total in (1, 10**6):  # walked, grouped
+            figures = {"count": len(expected), "total": total}
+            found = party_records(countries, figures)
+            assert list(found.order_by(*SORTS["-date"][1])) == expected, (codes, total)
+            agreements = list(latest_agreements(found))
+            assert agreements == list(latest_agreements(party_meetings(countries)))
+            assert all(a.meeting in expected for a in agreements)
 
 
 @pytest.mark.parametrize(

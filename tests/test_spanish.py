@@ -354,7 +354,7 @@ def visible(content):
 @pytest.mark.django_db
 def test_a_country_pair_page_in_spanish(client, django_assert_num_queries):
     # The pin of /countries/US/MX/ in tests/test_pictures_pages.py: the same cost in Spanish.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = client.get("/es/countries/US/MX/")
     assert response.status_code == 200
     content = response.content.decode()

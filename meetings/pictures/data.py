@@ -41,6 +41,11 @@ def meeting_timeline(meetings, key, within):
         rows = whole_timeline()
     else:
         rows = cached(("timeline", *key), lambda: timeline_rows(meetings))
+    return timeline_chart(rows, within)
+
+
+def timeline_chart(rows, within):
+    """The Timeline of `rows` as timeline_rows() gives them, linked as meeting_timeline's."""
     chart = timelines.timeline(rows)
     keep = [(k, v) for k, v in within if k not in DATE_KEYS]
     base = reverse("meeting-list")

@@ -6,17 +6,17 @@ case: a lower-case address redirects to the upper-case one, an unknown code is a
 
 import functools
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ..aggregates import party_counts, sent_most, topic_years
 from ..exports.records import meeting_reference
 from ..filters import SORTS, MeetingFilter
-from ..models import Agreement, Country, Meeting, MeetingKind
-from ..pictures.data import meeting_timeline
+from ..models import Agreement, Country, Delegation, Meeting, MeetingKind, Participation
+from ..pictures.data import timeline_chart
 from ..pictures.relations import topics_over_time
+from ..summary.read import party_figures, read_summary
 from .facets import localized_countries
 from .resource import ResourceWithMeetings, public_page
 
@@ -25,12 +25,15 @@ PAIRS_SHOWN = 12
 SENT_SHOWN = 8
 LISTED = 10  # agreements, trips and visits shown
 JSON_MEETINGS = 100  # the twin's latest meetings; export.json?party=... has them all
+# A party in at least one published meeting in WALKED is found meeting by meeting, newest
+# first: the latest few turn up within a few hundred (see CountryDetail.context).
+WALKED = 50
 
 
 @public_page
 def country_list(request):
     """Every party with its meetings, most first."""
-    parties = localized_countries(party_counts(Meeting.objects.published(), PARTIES_SHOWN))
+    parties = localized_countries(read_summary({"party": PARTIES_SHOWN})["party"])
     return render(request, "meetings/country_list.html", {"parties": parties})
 
 
@@ -57,6 +60,42 @@ def party_meetings(countries):
     return MeetingFilter(query, queryset=Meeting.objects.published()).qs
 
 
+def took_part(countries, meeting="pk"):
+    """
+    The condition that all these countries took part in the meeting `meeting` names, tested
+    row by row: the FilterSet's grouped subquery finds every meeting of the party first.
+    """
+    condition = Q()
+    for country in countries:
+        rows = {"meeting": OuterRef(meeting), "side": country}
+        named = Exists(Participation.objects.filter(**rows))
+        condition &= named | Exists(Delegation.objects.filter(**rows))
+    return condition
+
+
+def party_records(countries, figures):
+    """
+    The party's meetings, unordered. For a common party, tested meeting by meeting, so
+    that the latest are found by walking the newest meetings; for a rare one, all found
+    first (a walk would test nearly every meeting), then sorted.
+    """
+    if figures["count"] * WALKED >= figures["total"]:
+        return Meeting.objects.published().filter(took_part(countries))
+    return party_meetings(countries)
+
+
+def latest_agreements(meetings):
+    """The LISTED latest agreements of `meetings`: those of the latest meetings with any."""
+    agreed = Exists(Agreement.objects.filter(meeting=OuterRef("pk")))
+    latest = meetings.filter(agreed).order_by(*SORTS["-date"][1]).values("pk")[:LISTED]
+    in_order = (F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "pk")
+    return (
+        Agreement.objects.filter(meeting__in=latest)
+        .select_related("meeting")
+        .order_by(*in_order)[:LISTED]
+    )
+
+
 class CountryDetail(ResourceWithMeetings):
     """/countries/<CC>/ and /countries/<A>/<B>/, and their .json twins."""
 
@@ -70,27 +109,27 @@ class CountryDetail(ResourceWithMeetings):
         if len(found) != len(codes):
             raise Http404("No country has this code.")
         countries = [found[c] for c in codes]
-        meetings = party_meetings(countries)
+        # Counted by the summary rows as the meetings change: never grouped here.
+        figures = party_figures([c.pk for c in countries], PAIRS_SHOWN, SENT_SHOWN)
+        meetings = party_records(countries, figures)
         visits = Q(kind__in=[MeetingKind.TRIP, MeetingKind.VISIT])
         return {
             "countries": countries,
             "pair": len(countries) == 2,
             "meetings": meetings.order_by(*SORTS["-date"][1]),
-            "sent": sent_most(meetings, [c.pk for c in countries], SENT_SHOWN),
-            "partners": [] if other else party_counts(meetings, PAIRS_SHOWN, [countries[0].pk]),
-            "topics_over_time": topics_over_time(topic_years(meetings)),
-            "agreements": Agreement.objects.published()
-            .filter(meeting__in=meetings.values("pk"))
-            .select_related("meeting")
-            .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[:LISTED],
+            "meeting_count": figures["count"],
+            "sent": figures["sent"],
+            "partners": figures["partners"],
+            "timeline_rows": figures["timeline"],
+            "topics_over_time": topics_over_time(figures["topic_years"]),
+            "agreements": latest_agreements(meetings),
             "visits": list(meetings.filter(visits).order_by(*SORTS["-date"][1])[:LISTED]),
             "filter": [("party", c.code) for c in countries],
         }
 
     def html(self, request, context):
         countries = context["countries"]
-        key = ("party", *(c.pk for c in countries))
-        timeline = meeting_timeline(context["meetings"], key, context["filter"])
+        timeline = timeline_chart(context["timeline_rows"], context["filter"])
         sent = [(country, context["sent"][country.pk]) for country in countries]
         partners = localized_countries(context["partners"])
         context = {**context, "timeline": timeline, "sent_by": sent, "partners": partners}
@@ -101,7 +140,7 @@ class CountryDetail(ResourceWithMeetings):
         return {
             "countries": [{"code": c.code, "name": c.name} for c in countries],
             "url": request.build_absolute_uri(request.path.removesuffix(".json") + "/"),
-            "meeting_count": context["meetings"].count(),
+            "meeting_count": context["meeting_count"],
             "sent_most": {
                 c.code: [{"slug": s, "name": n, "meetings": k} for s, n, k in context["sent"][c.pk]]
                 for c in countries

@@ -71,9 +71,14 @@ class Resource:
 
 
 class ResourceWithMeetings(Resource):
-    """A resource whose page lists its meetings (the context's ordered "meetings") by page."""
+    """
+    A resource whose page lists its meetings (the context's ordered "meetings") by page;
+    counted, unless the context's "meeting_count" has their number.
+    """
 
     def html(self, request, context):
         meetings = context.pop("meetings")
-        pagination = paginate_meetings(QueryParams(request.GET), meetings, meetings.count())
+        count = context.get("meeting_count")  # when the context knows it already
+        count = meetings.count() if count is None else count
+        pagination = paginate_meetings(QueryParams(request.GET), meetings, count)
         return super().html(request, {**context, "pagination": pagination})
