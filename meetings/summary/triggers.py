@@ -25,6 +25,7 @@ What each table's writes change:
 """
 
 from . import scoped
+from .scoped import month as timeline_sql  # "2018-05 day": a meeting's month and precision
 
 TABLE = "meetings_summarycount"
 DELTA = "meetings_summarydelta"  # PostgreSQL: the changes of the statement under way
@@ -54,15 +55,6 @@ def year_sql(vendor, column):
     if vendor == "postgresql":
         return f"CAST(CAST(EXTRACT(YEAR FROM {column}) AS integer) AS TEXT)"
     return f"CAST(CAST(strftime('%Y', {column}) AS integer) AS TEXT)"
-
-
-def timeline_sql(vendor, row):
-    """A dated meeting's month and date precision, as text: "2018-05 day"."""
-    if vendor == "postgresql":
-        month = f"to_char({row}.date, 'YYYY-MM')"
-    else:
-        month = f"substr({row}.date, 1, 7)"
-    return f"{month} || ' ' || {row}.date_precision"
 
 
 def is_not(vendor):
