@@ -21,7 +21,8 @@ What each table's writes change:
   official or source (a source is public while a published meeting cites it);
 * a participation or a delegation of a published meeting: its side, when it is the first
   (or the last) row of that meeting on that side;
-* an agency, a topic: the whole table's count.
+* an agency, a topic: the whole table's count;
+* and, within each side's and each pair's meetings, what scoped.py describes.
 """
 
 from . import scoped
