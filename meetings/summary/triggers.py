@@ -112,20 +112,36 @@ def change_each(vendor, facet, item, source, condition, sign):
     )
 
 
-def scoped_changes(vendor, table, row):
-    """The (facet, item, source, condition) a row of `table` counts for in scoped.py's rows."""
+def scoped_groups(vendor, table, row):
+    """
+    [(guard, [(facet, item, source, condition)])]: what a row of `table` counts for in
+    scoped.py's rows, in groups that count nothing unless their guard (SQL) holds.
+    """
+    live = published(row) if table != MEETING else f"{row}.status = {PUBLISHED}"
     if table == MEETING:
-        return scoped.meeting_changes(vendor, row)
+        return [(live, scoped.meeting_changes(vendor, row))]
     if table == TOPIC_LINK:
-        return scoped.topic_link_changes(vendor, row)
+        return [(live, scoped.topic_link_changes(vendor, row))]
+    if table not in (PARTICIPATION, DELEGATION):
+        return []
+    arrives = f"{live} AND {scoped.alone(vendor, table, row)}"
+    groups = [(arrives, scoped.arrival_changes(vendor, table, row))]
     if table == PARTICIPATION:
-        return [
-            *scoped.participant_changes(vendor, row),
-            *scoped.arrival_changes(vendor, table, row),
-        ]
-    if table == DELEGATION:
-        return scoped.arrival_changes(vendor, table, row)
-    return []
+        groups.insert(0, (live, scoped.participant_changes(vendor, row)))
+    return groups
+
+
+def guarded(vendor, guard, statements):
+    """
+    PostgreSQL: `statements` inside IF `guard`. Each statement of a trigger is planned
+    afresh on every row (postgresql_create); behind a cheap guard, those that would count
+    nothing (a link written before its meeting, a side's second participant) are never
+    planned: a bulk load of 3,000 meetings took 2.3 times as long without. SQLite compiles a
+    trigger once; the conditions inside the statements suffice.
+    """
+    if vendor != "postgresql" or not statements:
+        return statements
+    return [f"IF {guard} THEN {' '.join(statements)} END IF;"]
 
 
 def published(row):
@@ -191,13 +207,10 @@ def side_fact(vendor, table, row, sign):
 
 def row_statements(vendor, table, row, sign):
     """What a row of `table` counts for: "OLD" taken away (sign -1) or "NEW" added (+1)."""
-    return [
-        *own_statements(vendor, table, row, sign),
-        *(
-            change_each(vendor, *counted, sign=sign)
-            for counted in scoped_changes(vendor, table, row)
-        ),
-    ]
+    found = own_statements(vendor, table, row, sign)
+    for guard, changes in scoped_groups(vendor, table, row):
+        found += guarded(vendor, guard, [change_each(vendor, *c, sign=sign) for c in changes])
+    return found
 
 
 def own_statements(vendor, table, row, sign):
