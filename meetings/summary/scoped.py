@@ -17,7 +17,9 @@ and for each side:
   "sent:<side>:<other side>" those in meetings where the other side took part too.
 
 Each function gives (facet, item, source, condition) tuples, one per kind of count, that
-triggers.change_each() turns into statements. A side *arrives* at a meeting with its first
+triggers.change_each() turns into statements. The meeting comes first in each source, as
+a CROSS JOIN, which SQLite takes as the order of the loops: left to its own choice, with no
+statistics yet (a bulk load into a new database), it read every meeting for each scope. A side *arrives* at a meeting with its first
 participant or delegation (and leaves with its last): then every scope pairing it with the
 meeting's other sides moves, and so do the pairs' counts of the officials already there.
 """
@@ -136,7 +138,7 @@ def topic_link_changes(vendor, row):
         (
             "'topics:' || sc.scope",
             year_topic(vendor, "m", row),
-            f"{MEETING} m JOIN ({scopes(vendor, f'{row}.meeting_id')}) sc ON TRUE",
+            f"{MEETING} m CROSS JOIN ({scopes(vendor, f'{row}.meeting_id')}) sc",
             f"m.id = {row}.meeting_id AND {dated('m')}",
         )
     ]
@@ -162,7 +164,7 @@ def participant_changes(vendor, row):
     alone_facet, paired_facet = sent_facets(row)
     return [
         (alone_facet, text(f"{row}.official_id"), f"{MEETING} m", live),
-        (paired_facet, text(f"{row}.official_id"), f"{MEETING} m JOIN {others} ON TRUE", live),
+        (paired_facet, text(f"{row}.official_id"), f"{MEETING} m CROSS JOIN {others}", live),
     ]
 
 
@@ -176,10 +178,10 @@ def arrival_changes(vendor, table, row):
     arrives = f"{alone(vendor, table, row)} AND m.id = {meeting}"
     live, on_date = f"{arrives} AND m.status = {LIVE}", f"{arrives} AND {dated('m')}"
     scoped = (
-        f"{MEETING} m JOIN (SELECT {text(side)} AS scope UNION ALL "
-        f"SELECT {pair(side, 'b.side_id')} FROM {others}) sc ON TRUE"
+        f"{MEETING} m CROSS JOIN (SELECT {text(side)} AS scope UNION ALL "
+        f"SELECT {pair(side, 'b.side_id')} FROM {others}) sc"
     )
-    with_others = f"{MEETING} m JOIN {others} ON TRUE"
+    with_others = f"{MEETING} m CROSS JOIN {others}"
     itself = f" AND q.id {differs(vendor)} {row}.id" if table == PARTICIPATION else ""
     _, paired_facet = sent_facets("q", other=side)
     return [
