@@ -22,8 +22,10 @@ The same --seed gives the same data (only the created/updated timestamps differ)
 written with bulk_create in batches, in one transaction, on SQLite and PostgreSQL alike.
 It ends with ANALYZE, so that the query planner knows the new sizes at once. A batch's
 participants, topics and other children are written before the batch's meetings
-(foreign keys are checked at commit), so the triggers that keep each meeting's search
-document current build it once per meeting rather than once per row.
+(foreign keys are checked at commit). As in a restore, the search documents and the summary
+rows are not kept row by row during the load but built once at its end, from every record
+(the database is empty to begin with): the per-country summary rows' triggers made a
+PostgreSQL load of 10,000 meetings take 99 s instead of 23.
 """
 
 import time
@@ -31,6 +33,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from meetings.backups.triggers import search_built_at_the_end
 from meetings.models import Agency, Meeting, Official
 from meetings.project.dbguard import command_bound
 from meetings.synthetic.generator import Generator
@@ -74,7 +77,7 @@ class Command(BaseCommand):
         if dry_run:
             generator.run()
         else:
-            with transaction.atomic(), command_bound():
+            with transaction.atomic(), command_bound(), search_built_at_the_end(connection):
                 generator.run()
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # the planner needs statistics after a bulk load
