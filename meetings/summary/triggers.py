@@ -58,11 +58,6 @@ def year_sql(vendor, column):
     return f"CAST(CAST(strftime('%Y', {column}) AS integer) AS TEXT)"
 
 
-def is_not(vendor):
-    """The null-safe "differs from" of the vendor (a new row's id may still be null)."""
-    return "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
-
-
 def change(vendor, facet, item, sign, condition="TRUE", n="1", source="", group=""):
     """
     +n (sign 1) or -n (sign -1) to (facet, item), for each row `source` gives (one without
@@ -194,14 +189,7 @@ def link_fact(vendor, facet, row, sign):
 
 def side_fact(vendor, table, row, sign):
     """A participation or delegation: its side's count, if no other row puts it there."""
-    others = []
-    for other in (PARTICIPATION, DELEGATION):
-        itself = f" AND o.id {is_not(vendor)} {row}.id" if other == table else ""
-        others.append(
-            f"NOT EXISTS (SELECT 1 FROM {other} o WHERE o.meeting_id = {row}.meeting_id "
-            f"AND o.side_id = {row}.side_id{itself})"
-        )
-    condition = " AND ".join([published(row), *others])
+    condition = f"{published(row)} AND {scoped.alone(vendor, table, row)}"
     return change(vendor, "party", f"CAST({row}.side_id AS TEXT)", sign, condition)
 
 
