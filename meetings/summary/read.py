@@ -124,15 +124,21 @@ def timeline_row(item, n):
     return (int(year), int(month), precision, n)
 
 
+def scope_of(sides):
+    """(the scope's name, the condition on the summary row counting its meetings)."""
+    scope = ":".join(str(side) for side in sorted(sides))
+    if len(sides) == 1:
+        return scope, f"facet = 'party' AND item = '{sides[0]}'"
+    return scope, f"facet = 'partner:{sides[0]}' AND item = '{sides[1]}'"
+
+
 def scope_sql(sides, partners, sent):
     """party_figures()'s query: its parts tagged, each (tag, value, label, n, position)."""
     sides = [int(side) for side in sides]
-    scope = ":".join(str(side) for side in sorted(sides))
+    scope, count = scope_of(sides)
     if len(sides) == 1:
-        count = f"facet = 'party' AND item = '{sides[0]}'"
         senders = {sides[0]: f"sent:{sides[0]}"}
     else:
-        count = f"facet = 'partner:{sides[0]}' AND item = '{sides[1]}'"
         senders = {side: f"sent:{side}:{other}" for side, other in (sides, sides[::-1])}
     topics = f"topics:{scope}"
     parts = [
@@ -178,3 +184,20 @@ def party_figures(sides, partners, sent):
         else:
             figures["partners"].append((value, label, n))
     return figures
+
+
+def party_precisions(sides):
+    """
+    {"count": the published meetings of one country or a pair (`sides`: [id] or [id, id]),
+    "total": every published meeting, "day": how many of theirs are known to the day}.
+    """
+    scope, count = scope_of([int(side) for side in sides])
+    sql = (
+        f"SELECT 'count', n FROM {TABLE} WHERE {count} UNION ALL "
+        f"SELECT 'total', n FROM {TABLE} WHERE facet = 'meetings' UNION ALL "
+        f"SELECT 'day', SUM(n) FROM {TABLE} WHERE facet = 'timeline:{scope}' AND item LIKE %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["% day"])
+        found = dict(cursor.fetchall())
+    return {tag: found.get(tag) or 0 for tag in ("count", "total", "day")}

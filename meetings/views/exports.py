@@ -12,7 +12,9 @@ from ..exports.rows import CSV_COLUMNS, Echo, batched, csv_row
 from ..exports.streaming import export_records
 from ..filters import MeetingFilter
 from ..models import DatePrecision, Meeting
+from ..summary.read import party_precisions
 from ..versioning import conditional_page, current_version
+from .countries import party_records
 from .resource import json_response, public_page
 
 EXPORT_CHUNK = 500
@@ -82,16 +84,40 @@ def meeting_calendar(request):
     filterset, error = export_filterset(request)
     if error:
         return error
-    day = Q(date_precision=DatePrecision.DAY)
-    counts = filterset.qs.order_by().aggregate(shown=Count("pk", filter=day), all=Count("pk"))
-    meetings = filterset.qs.filter(day).select_related("city", "country")[:CALENDAR_MAX]
+    meetings, dated, matching = calendar_meetings(filterset)
+    meetings = meetings.select_related("city", "country")[:CALENDAR_MAX]
     events = [calendar_event(meeting, request) for meeting in meetings]
-    shown = min(counts["shown"], CALENDAR_MAX)
-    description = calendars.describe(shown, counts["all"] - counts["shown"], CALENDAR_MAX)
+    shown = min(dated, CALENDAR_MAX)
+    description = calendars.describe(shown, matching - dated, CALENDAR_MAX)
     query = request.GET.urlencode()
     name = "Bilateral: meetings" + (f" ({query})" if query else "")
     body = calendars.calendar(events, name, description, current_version().changed)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def calendar_meetings(filterset):
+    """
+    (the matching meetings known to the day, in the list's order; how many they are; how
+    many match in all). A calendar of one country or a pair, asking nothing else, is counted
+    by the summary rows and its latest meetings found as the country's page finds them,
+    rather than every meeting of the party grouped twice (at 100,000 meetings on SQLite, a
+    pair's 285 ms of queries).
+    """
+    day = Q(date_precision=DatePrecision.DAY)
+    countries = only_parties(filterset)
+    if countries:
+        figures = party_precisions([country.pk for country in countries])
+        meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
+        return meetings.filter(day), figures["day"], figures["count"]
+    counts = filterset.qs.order_by().aggregate(shown=Count("pk", filter=day), all=Count("pk"))
+    return filterset.qs.filter(day), counts["shown"], counts["all"]
+
+
+def only_parties(filterset):
+    """The countries of ?party= when the list asks for nothing else (its order aside)."""
+    cleaned = filterset.form.cleaned_data
+    asked = {name for name, value in cleaned.items() if value and name != "sort"}
+    return list(cleaned["party"]) if asked == {"party"} else None
 
 
 def calendar_event(meeting, request):
