@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Count
 from django.urls import reverse
 
 from meetings.aggregates import facet_groups, top_linked
@@ -23,9 +24,17 @@ from meetings.models import (
     Source,
     SummaryCount,
     Topic,
+    is_published,
 )
 from meetings.pictures.data import timeline_rows
-from meetings.summary.read import home_figures, party_figures, whole_list, whole_timeline
+from meetings.summary.read import (
+    cited_sources_count,
+    home_figures,
+    party_figures,
+    whole_list,
+    whole_timeline,
+    with_meeting_counts,
+)
 from meetings.summary.triggers import recount
 from meetings.views.countries import party_meetings
 from tests.admin_support import change_form_data
@@ -72,6 +81,30 @@ def assert_exact():
         "topics": Topic.objects.count(),
         "sources": Source.objects.published().count(),
     }
+    assert_index_counts_exact()
+
+
+def assert_index_counts_exact():
+    """The officials', topics' and sources' lists count from the summary rows, as grouped."""
+    grouped = {
+        "official": Official.objects.annotate(
+            meeting_count=Count("participations", filter=is_published("participations__meeting"))
+        ),
+        "topic": Topic.objects.annotate(
+            meeting_count=Count("meetings", filter=is_published("meetings"))
+        ),
+        "source": Source.objects.annotate(
+            meeting_count=Count("meetings", filter=is_published("meetings"))
+        ),
+    }
+    for facet, expected in grouped.items():
+        summed = with_meeting_counts(expected.model.objects.all(), facet)
+        assert dict(summed.values_list("pk", "meeting_count")) == dict(
+            expected.values_list("pk", "meeting_count")
+        ), facet
+    cited = with_meeting_counts(Source.objects.all(), "source").filter(meeting_count__gt=0)
+    assert set(cited) == set(Source.objects.published())
+    assert cited_sources_count() == Source.objects.published().count()
 
 
 def published_sides():

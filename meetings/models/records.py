@@ -101,6 +101,8 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["-published", "title"]
+        # The sources' list, in this order, walks it a page at a time.
+        indexes = [models.Index(fields=["title", "id"], name="source_title_idx")]
 
     def __str__(self):
         return self.title

@@ -5,7 +5,10 @@ figures and the whole list's count and facets. Each "most frequent" group reads 
 """
 
 from django.db import connection
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
 
+from ..models import SummaryCount
 from .triggers import TABLE
 
 # For each facet naming records: their table, the value and label shown, the tie-break.
@@ -43,14 +46,18 @@ def top_sql(facet, limit, names=None):
     )
 
 
+def cited_rows(facet):
+    """The FROM and WHERE of the records of `facet` that some published meeting counts."""
+    return f"FROM {TABLE} WHERE facet = '{facet}' AND n > 0"
+
+
 def summary_sql(limits):
     """One query: the totals, the number of officials, and each facet of `limits` (its limit)."""
     parts = [
         f"SELECT 'total', facet, facet, n, 0 FROM {TABLE} WHERE facet IN "
         f"({', '.join(repr(name) for name in TOTALS)})",
         *(
-            f"SELECT 'total', '{total}', '{total}', COUNT(*), 0 FROM {TABLE} "
-            f"WHERE facet = '{facet}' AND n > 0"
+            f"SELECT 'total', '{total}', '{total}', COUNT(*), 0 {cited_rows(facet)}"
             for total, facet in CITED.items()
         ),
     ]
@@ -201,3 +208,21 @@ def party_precisions(sides):
         cursor.execute(sql, ["% day"])
         found = dict(cursor.fetchall())
     return {tag: found.get(tag) or 0 for tag in ("count", "total", "day")}
+
+
+def with_meeting_counts(queryset, facet):
+    """
+    `queryset` (topics, officials or sources) with `meeting_count`: the published meetings
+    each record counts for, read from its summary row (`facet`, its id) through the unique
+    (facet, item) index, rather than grouped from every link per request (the officials'
+    list at 100,000 meetings on SQLite: 1,100 ms).
+    """
+    row = SummaryCount.objects.filter(facet=facet, item=Cast(OuterRef("pk"), CharField()))
+    return queryset.annotate(meeting_count=Coalesce(Subquery(row.values("n")[:1]), 0))
+
+
+def cited_sources_count():
+    """How many sources a published meeting cites (Source.objects.published().count())."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) {cited_rows(CITED['sources'])}")
+        return cursor.fetchone()[0]

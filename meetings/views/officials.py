@@ -1,16 +1,17 @@
 """The officials' list, and one official's page with its JSON twin."""
 
 from django.db import connection
-from django.db.models import Count, F, Prefetch
+from django.db.models import F, Prefetch
 from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404, render
 
 from ..aggregates import facet_groups, published_facet_groups
 from ..exports.records import meeting_reference
 from ..filters import SORTS
-from ..models import Country, Meeting, Official, Participation, Position, is_published
+from ..models import Country, Meeting, Official, Participation, Position
 from ..pictures.data import meeting_timeline, official_network
 from ..querystring import QueryParams
+from ..summary.read import with_meeting_counts
 from ..versioning import cached
 from .facets import FACET_LIMIT
 from .pagination import fill_page, paginate
@@ -23,12 +24,8 @@ OFFICIAL_QUOTES_SHOWN = 10
 
 @public_page(params=("country", "page"))
 def official_list(request):
-    officials = (
-        Official.objects.select_related("country")
-        .annotate(
-            meeting_count=Count("participations", filter=is_published("participations__meeting"))
-        )
-        .order_by("sort_name")
+    officials = with_meeting_counts(
+        Official.objects.select_related("country").order_by("sort_name", "pk"), "official"
     )
     country = request.GET.get("country", "").upper()
     countries = list(Country.objects.all())

@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from ..exports.records import source_data
-from ..models import Agreement, Delegation, Mention, Participation, Quote, Source, is_published
+from ..models import Agreement, Delegation, Mention, Participation, Quote, Source
 from ..querystring import QueryParams
+from ..summary.read import cited_sources_count, with_meeting_counts
 from .pagination import paginate
 from .resource import PAGE, Resource, public_page
 
@@ -18,12 +18,15 @@ SOURCES_PER_PAGE = 100
 
 @public_page(params=PAGE)
 def source_list(request):
+    # Source.objects.published(), as the summary rows count them: cited by n > 0 published
+    # meetings. Counted and grouped per request, the list took 340 ms at 100,000 meetings.
     sources = (
-        Source.objects.published()
-        .annotate(meeting_count=Count("meetings", filter=is_published("meetings")))
+        with_meeting_counts(Source.objects.all(), "source")
+        .filter(meeting_count__gt=0)
         .order_by("title", "pk")
     )
-    pagination = paginate(QueryParams(request.GET), sources, SOURCES_PER_PAGE)
+    count = cited_sources_count()
+    pagination = paginate(QueryParams(request.GET), sources, SOURCES_PER_PAGE, count=count)
     return render(request, "meetings/source_list.html", {"pagination": pagination})
 
 

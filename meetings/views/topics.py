@@ -1,22 +1,20 @@
 """The topics' tree, and one topic's page with its JSON twin."""
 
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
 from ..aggregates import top_linked
 from ..exports.records import meeting_reference
 from ..filters import SORTS
-from ..models import Agreement, Meeting, Topic, is_published
+from ..models import Agreement, Meeting, Topic
 from ..pictures.data import meeting_timeline
+from ..summary.read import with_meeting_counts
 from .facets import FACET_LIMIT
 from .resource import ResourceWithMeetings, public_page
 
 
 @public_page
 def topic_list(request):
-    topics = Topic.objects.select_related("parent").annotate(
-        meeting_count=Count("meetings", filter=is_published("meetings"))
-    )
+    topics = with_meeting_counts(Topic.objects.select_related("parent"), "topic")
     by_parent = {}
     for topic in topics:
         by_parent.setdefault(topic.parent_id, []).append(topic)
