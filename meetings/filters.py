@@ -297,10 +297,16 @@ def of_agency(queryset, agency):
     through a participant's post or an unnamed delegation.
     """
     agency_ids = agency_and_descendants(agency)
-    matching = Meeting.objects.filter(
-        Q(participations__position__agency__in=agency_ids) | Q(delegations__agencies__in=agency_ids)
+    # Each kind of row found from the agency's side, then one set of meeting ids: joined to
+    # every meeting and tested with OR, it read them all (200 ms at 100,000 meetings).
+    named = Participation.objects.filter(position__agency__in=agency_ids)
+    unnamed = Delegation.agencies.through.objects.filter(agency__in=agency_ids)
+    meeting_ids = (
+        named.order_by()
+        .values("meeting_id")
+        .union(unnamed.order_by().values("delegation__meeting_id"))
     )
-    return queryset.filter(pk__in=matching.values("pk"))
+    return queryset.filter(pk__in=meeting_ids)
 
 
 def agency_and_descendants(agency):
