@@ -540,11 +540,14 @@ def test_feed_honours_filters(client):
         ("/officials/", 4),
         # Its timeline, and its network: the people's countries, the pairs among them.
         ("/officials/luis-videgaray/", 13),
-        ("/officials/luis-videgaray.json", 6),
+        # The twins give their page's meetings (the official's: their ids, then the page).
+        ("/officials/luis-videgaray.json", 7),
         ("/agencies/", 2),
         ("/agencies/sre/", 12),
+        ("/agencies/sre.json", 9),  # its posts, and a page of meetings: count, ids, rows
         ("/topics/", 2),
         ("/topics/security/", 11),
+        ("/topics/security.json", 8),
         ("/sources/", 3),  # paginated: the count, then the page
         # Its meetings, quotes, and the participations, delegations, mentions, agreements citing it.
         ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 8),
@@ -576,3 +579,29 @@ def test_exports_run_a_fixed_number_of_queries(client, django_assert_num_queries
     make_copies(40)
     with django_assert_num_queries(queries):
         b"".join(client.get(url).streaming_content)
+
+
+def test_a_twin_gives_its_pages_meetings_and_links_to_the_rest(client):
+    make_copies(25)  # copies of a security dialogue: 20 meetings to a page
+    path = "/topics/security.json"
+    first = client.get(path).json()
+    assert (first["page"], first["pages"], first["previous"]) == (1, 2, None)
+    assert first["next"] == f"http://testserver{path}?page=2"
+    second = client.get(path, {"page": 2}).json()
+    assert second["previous"] == f"http://testserver{path}?page=1"
+    assert second["next"] is None
+    paged = [m["slug"] for m in first["meetings"] + second["meetings"]]
+    assert len(paged) == len(set(paged)) == first["meeting_count"]
+    export = client.get(first["all_meetings"].removeprefix("http://testserver"))
+    exported = json.loads(b"".join(export.streaming_content))
+    assert [m["slug"] for m in exported["meetings"]] == paged  # the same meetings, in order
+
+
+@pytest.mark.parametrize(
+    "path", ["/officials/luis-videgaray.json", "/agencies/sre.json", "/countries/US/MX.json"]
+)
+def test_every_twin_pages_its_meetings_alike(client, path):
+    data = client.get(path).json()
+    assert data["meeting_count"] == len(data["meetings"]) > 0  # one page of the fixtures
+    assert (data["page"], data["pages"], data["next"], data["previous"]) == (1, 1, None, None)
+    assert "/meetings/export.json?" in data["all_meetings"]

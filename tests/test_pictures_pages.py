@@ -353,7 +353,7 @@ def copy_with_sides(count):
         # topics), agreements, trips and visits.
         ("/countries/US/", 9),
         ("/countries/US/MX/", 9),
-        ("/countries/US/MX.json", 6),
+        ("/countries/US/MX.json", 7),  # the page of meetings as the page has it: ids, rows
         ("/meetings/calendar.ics?party=US&party=MX", 4),  # version, party, counts, meetings
         (f"/meetings/{POMPEO}/", 12),  # with its change log (tests/test_change_log.py)
     ],

@@ -3,7 +3,6 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
-from ..exports.records import meeting_reference
 from ..filters import SORTS, of_agency
 from ..models import Agency, Meeting
 from ..pictures.data import meeting_timeline
@@ -59,5 +58,5 @@ class AgencyDetail(ResourceWithMeetings):
                 {"official": p.official.slug, "name": p.official.name, "title": p.display_title}
                 for p in context["positions"]
             ],
-            "meetings": [meeting_reference(m, request) for m in context["meetings"]],
+            **self.meetings_json(request, context, [("agency", agency.slug)]),
         }

@@ -24,7 +24,6 @@ PARTIES_SHOWN = 200
 PAIRS_SHOWN = 12
 SENT_SHOWN = 8
 LISTED = 10  # agreements, trips and visits shown
-JSON_MEETINGS = 100  # the twin's latest meetings; export.json?party=... has them all
 # A party in at least one published meeting in WALKED is found meeting by meeting, newest
 # first: the latest few turn up within a few hundred (see CountryDetail.context).
 WALKED = 50
@@ -162,7 +161,5 @@ class CountryDetail(ResourceWithMeetings):
                 for a in context["agreements"]
             ],
             "trips_and_visits": [meeting_reference(m, request) for m in context["visits"]],
-            "meetings": [
-                meeting_reference(m, request) for m in context["meetings"][:JSON_MEETINGS]
-            ],
+            **self.meetings_json(request, context, context["filter"]),
         }

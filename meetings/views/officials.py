@@ -15,7 +15,7 @@ from ..summary.read import with_meeting_counts
 from ..versioning import cached
 from .facets import FACET_LIMIT
 from .pagination import fill_page, paginate
-from .resource import Resource, public_page
+from .resource import Resource, meetings_page_data, public_page
 
 OFFICIALS_PER_PAGE = 100
 RELATED_PER_PAGE = 50
@@ -69,14 +69,7 @@ class OfficialDetail(Resource):
 
     def html(self, request, context):
         official = context["official"]
-        # All their meetings' ids in order, then the page's rows by meeting. Asked for a page
-        # directly (ORDER BY date LIMIT 50), PostgreSQL walks the date index of every meeting
-        # looking for this official's (150 ms for some at 100,000 meetings); the whole list
-        # is read from the official's own meetings (15 ms), gives the count, and is cached
-        # for the next pages.
-        ids = cached(("official-meetings", official.pk), lambda: official_meeting_ids(official))
-        pagination = paginate(QueryParams(request.GET), ids, RELATED_PER_PAGE)
-        fill_page(pagination["page"], context["participations"], key="meeting_id")
+        pagination = self.participation_pagination(request, context)
         quotes, quote_count = latest_quotes(official)
         network, together = official_network(official, context["met_most"])
         timeline = meeting_timeline(
@@ -86,8 +79,23 @@ class OfficialDetail(Resource):
         context.update(network=network, together=together)
         return render(request, self.template_name, {**context, "quote_count": quote_count})
 
+    def participation_pagination(self, request, context):
+        """
+        The page of their meetings, as their participations in them. All their meetings' ids
+        in order, then the page's rows by meeting. Asked for a page directly (ORDER BY date
+        LIMIT 50), PostgreSQL walks the date index of every meeting looking for this
+        official's (150 ms for some at 100,000 meetings); the whole list is read from the
+        official's own meetings (15 ms), gives the count, and is cached for the next pages.
+        """
+        official = context["official"]
+        ids = cached(("official-meetings", official.pk), lambda: official_meeting_ids(official))
+        pagination = paginate(QueryParams(request.GET), ids, RELATED_PER_PAGE)
+        fill_page(pagination["page"], context["participations"], key="meeting_id")
+        return pagination
+
     def json(self, request, context):
         official = context["official"]
+        pagination = self.participation_pagination(request, context)
         return {
             "slug": official.slug,
             "url": request.build_absolute_uri(official.get_absolute_url()),
@@ -95,10 +103,15 @@ class OfficialDetail(Resource):
             "country": official.country.code,
             "aliases": [alias.name for alias in official.aliases.all()],
             "positions": [position_data(position) for position in official.positions.all()],
-            "meetings": [
-                {**meeting_reference(p.meeting, request), "role": p.role, "title_held": p.title}
-                for p in context["participations"]
-            ],
+            **meetings_page_data(
+                request,
+                pagination,
+                [
+                    {**meeting_reference(p.meeting, request), "role": p.role, "title_held": p.title}
+                    for p in pagination["page"]
+                ],
+                [("official", official.slug)],
+            ),
             "met_most_often": [
                 {"slug": s, "name": n, "meetings": c} for s, n, c in context["met_most"]
             ],

@@ -74,10 +74,11 @@ def list_prefetch(queryset):
     )
 
 
-def paginate_meetings(params, meetings, count):
+def paginate_meetings(params, meetings, count, shown=list_prefetch):
     """
     paginate() for a list of meetings (an ordered queryset of `count` meetings), in two
-    queries and a prefetch however long the list and however deep the page:
+    queries and what `shown` adds to the page's (a list's rows: list_prefetch) however long
+    the list and however deep the page:
 
     * a short list is found by its filters alone, then put in order: asked for a page in
       order directly, PostgreSQL may walk the date index of every meeting looking for these
@@ -89,11 +90,11 @@ def paginate_meetings(params, meetings, count):
     if count <= FEW_MEETINGS:
         ids = list(meetings.order_by().values_list("pk", flat=True))
         in_order = Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
-        return paginate(params, list_prefetch(in_order), MEETINGS_PER_PAGE, count=count)
+        return paginate(params, shown(in_order), MEETINGS_PER_PAGE, count=count)
     pagination = paginate(
         params, meetings.values_list("pk", flat=True), MEETINGS_PER_PAGE, count=count
     )
-    fill_page(pagination["page"], list_prefetch(Meeting.objects.all()))
+    fill_page(pagination["page"], shown(Meeting.objects.all()))
     return pagination
 
 

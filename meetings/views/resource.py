@@ -6,14 +6,17 @@ JSON, is a parameter of its route (``Resource``), as openparliament's APIView an
 """
 
 import functools
+from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ..exports.records import meeting_reference
 from ..querystring import QueryParams
 from ..versioning import cached_page, conditional_page
-from .pagination import paginate_meetings
+from .pagination import list_prefetch, paginate_meetings
 
 # What a detail page understands: the page number of the meetings it lists.
 PAGE = ("page",)
@@ -77,8 +80,43 @@ class ResourceWithMeetings(Resource):
     """
 
     def html(self, request, context):
-        meetings = context.pop("meetings")
+        pagination = self.meeting_pagination(request, context)
+        context = {key: value for key, value in context.items() if key != "meetings"}
+        return super().html(request, {**context, "pagination": pagination})
+
+    def meeting_pagination(self, request, context, shown=list_prefetch):
+        meetings = context["meetings"]
         count = context.get("meeting_count")  # when the context knows it already
         count = meetings.count() if count is None else count
-        pagination = paginate_meetings(QueryParams(request.GET), meetings, count)
-        return super().html(request, {**context, "pagination": pagination})
+        return paginate_meetings(QueryParams(request.GET), meetings, count, shown)
+
+    def meetings_json(self, request, context, export_filter):
+        """The twin's page of meetings, the page's own (see meetings_page_data)."""
+        # A reference shows none of the rows a list prefetches.
+        pagination = self.meeting_pagination(request, context, shown=lambda meetings: meetings)
+        rows = [meeting_reference(meeting, request) for meeting in pagination["page"]]
+        return meetings_page_data(request, pagination, rows, export_filter)
+
+
+def meetings_page_data(request, pagination, rows, export_filter):
+    """
+    What a JSON twin gives of its resource's meetings: the page its page shows (`rows`, ?page=
+    as there), how many pages, links to the next and previous, and the export of them all
+    (`export_filter`: the list's filter for them, as pairs). A twin listing every meeting
+    took a second for a topic's 12,000 at 100,000 meetings.
+    """
+    page = pagination["page"]
+
+    def link(query):
+        return request.build_absolute_uri(request.path + query) if query else None
+
+    export = reverse("meeting-export-json") + "?" + urlencode(export_filter)
+    return {
+        "meeting_count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "next": link(pagination["next"]),
+        "previous": link(pagination["previous"]),
+        "all_meetings": request.build_absolute_uri(export),
+        "meetings": rows,
+    }

@@ -3,7 +3,6 @@
 from django.shortcuts import get_object_or_404, render
 
 from ..aggregates import top_linked
-from ..exports.records import meeting_reference
 from ..filters import SORTS
 from ..models import Agreement, Meeting, Topic
 from ..pictures.data import meeting_timeline
@@ -57,7 +56,7 @@ class TopicDetail(ResourceWithMeetings):
             "description": topic.description,
             "parent": topic.parent.slug if topic.parent else None,
             "children": [child.slug for child in topic.children.all()],
-            "meetings": [meeting_reference(m, request) for m in context["meetings"]],
+            **self.meetings_json(request, context, [("topic", topic.slug)]),
             "agreements": [
                 {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug}
                 for a in context["agreements"]
