@@ -281,6 +281,16 @@ class MeetingFilter(django_filters.FilterSet):
         "date_before",
     ]
 
+    def narrowed(self):
+        """The names of the filters in force (not the order), of a valid form."""
+        return {name for name, value in self.form.cleaned_data.items() if value and name != "sort"}
+
+    def parties_alone(self):
+        """The countries of ?party= when the list asks for nothing else (its order aside)."""
+        if self.is_valid() and self.narrowed() == {"party"}:
+            return list(self.form.cleaned_data["party"])
+        return None
+
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data
         names = [n for n in self.FILTER_ORDER if n in cleaned]

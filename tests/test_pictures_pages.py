@@ -8,9 +8,11 @@ import re
 
 import icalendar
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.filters import SORTS
+from meetings.filters import SORTS, MeetingFilter
 from meetings.models import Country, Delegation, Meeting, Participation, Source
 from meetings.versioning import uncached
 from meetings.views.countries import latest_agreements, party_meetings, party_records
@@ -411,12 +413,38 @@ def test_a_partys_calendar_from_the_summary_is_the_filters_calendar(client, monk
     url = f"/meetings/calendar.ics?{query}"
     with uncached():
         summarized = client.get(url)
-        monkeypatch.setattr("meetings.views.exports.only_parties", lambda filterset: None)
+        monkeypatch.setattr(MeetingFilter, "parties_alone", lambda filterset: None)
         filtered = client.get(url)
     assert summarized.status_code == filtered.status_code == 200
     assert summarized.content == filtered.content
     events = icalendar.Calendar.from_ical(summarized.content).walk("VEVENT")
     assert bool(events) == ("CA" not in query)  # Canada's one meeting is known to the year
+
+
+@pytest.mark.parametrize(
+    "query", ["party=US", "party=MX&party=US&sort=title", "party=US&page=2", "party=US&sort=date"]
+)
+def test_a_partys_list_from_the_summary_is_the_filters_list(client, monkeypatch, query):
+    # Too many for facets (here more than 30), a country's or a pair's list is counted and
+    # charted from the summary rows and walks the newest meetings; through the filter, the same.
+    monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
+    copy_with_sides(60)
+    url = f"/meetings/?{query}"
+    with uncached(), CaptureQueriesContext(connection) as queries:
+        summarized = client.get(url)
+    assert not any("HAVING" in query["sql"] for query in queries)  # the party never grouped
+    monkeypatch.setattr(MeetingFilter, "parties_alone", lambda filterset: None)
+    with uncached():
+        filtered = client.get(url)
+    assert summarized.status_code == filtered.status_code == 200
+    for response in (summarized, filtered):
+        assert response.context["facets"] == []
+    pages = [response.context["pagination"]["page"] for response in (summarized, filtered)]
+    assert [m.slug for m in pages[0]] == [m.slug for m in pages[1]]
+    assert pages[0].paginator.count == pages[1].paginator.count > 30
+    timelines = [response.context["timeline"] for response in (summarized, filtered)]
+    assert timelines[0].bars == timelines[1].bars
+    assert timelines[0].links == timelines[1].links
 
 
 @pytest.mark.parametrize(

@@ -139,6 +139,15 @@ def scope_of(sides):
     return scope, f"facet = 'partner:{sides[0]}' AND item = '{sides[1]}'"
 
 
+def timeline_parts(scope, count):
+    """The scope's count (`count`: scope_of's condition), every meeting's, its timeline."""
+    return [
+        f"SELECT 'count', '', '', n, 0 FROM {TABLE} WHERE {count}",
+        f"SELECT 'total', '', '', n, 0 FROM {TABLE} WHERE facet = 'meetings'",
+        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = 'timeline:{scope}' AND n > 0",
+    ]
+
+
 def scope_sql(sides, partners, sent):
     """party_figures()'s query: its parts tagged, each (tag, value, label, n, position)."""
     sides = [int(side) for side in sides]
@@ -149,9 +158,7 @@ def scope_sql(sides, partners, sent):
         senders = {side: f"sent:{side}:{other}" for side, other in (sides, sides[::-1])}
     topics = f"topics:{scope}"
     parts = [
-        f"SELECT 'count', '', '', n, 0 FROM {TABLE} WHERE {count}",
-        f"SELECT 'total', '', '', n, 0 FROM {TABLE} WHERE facet = 'meetings'",
-        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = 'timeline:{scope}' AND n > 0",
+        *timeline_parts(scope, count),
         # A topics item is "YYYY <topic id>": the year four digits, the id from the sixth on.
         f"SELECT 'topics', t.slug, t.name, s.n, CAST(substr(s.item, 1, 4) AS INTEGER) "
         f"FROM {TABLE} s JOIN meetings_topic t ON t.id = "
@@ -193,21 +200,26 @@ def party_figures(sides, partners, sent):
     return figures
 
 
-def party_precisions(sides):
+def party_timeline(sides):
     """
     {"count": the published meetings of one country or a pair (`sides`: [id] or [id, id]),
-    "total": every published meeting, "day": how many of theirs are known to the day}.
+    "total": every published meeting, "timeline": [(year, month, precision, n)], "day": how
+    many of theirs are known to the day}: what a list or calendar of theirs alone counts.
     """
-    scope, count = scope_of([int(side) for side in sides])
-    sql = (
-        f"SELECT 'count', n FROM {TABLE} WHERE {count} UNION ALL "
-        f"SELECT 'total', n FROM {TABLE} WHERE facet = 'meetings' UNION ALL "
-        f"SELECT 'day', SUM(n) FROM {TABLE} WHERE facet = 'timeline:{scope}' AND item LIKE %s"
-    )
+    sql = " UNION ALL ".join(timeline_parts(*scope_of([int(side) for side in sides])))
     with connection.cursor() as cursor:
-        cursor.execute(sql, ["% day"])
-        found = dict(cursor.fetchall())
-    return {tag: found.get(tag) or 0 for tag in ("count", "total", "day")}
+        cursor.execute(sql)
+        found = cursor.fetchall()
+    figures = {"count": 0, "total": 0, "timeline": []}
+    for tag, value, _label, n, _position in found:
+        if tag == "timeline":
+            figures["timeline"].append(timeline_row(value, n))
+        else:
+            figures[tag] = n
+    figures["day"] = sum(
+        n for _year, _month, precision, n in figures["timeline"] if precision == "day"
+    )
+    return figures
 
 
 def with_meeting_counts(queryset, facet):

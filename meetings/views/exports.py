@@ -12,7 +12,7 @@ from ..exports.rows import CSV_COLUMNS, Echo, batched, csv_row
 from ..exports.streaming import export_records
 from ..filters import MeetingFilter
 from ..models import DatePrecision, Meeting
-from ..summary.read import party_precisions
+from ..summary.read import party_timeline
 from ..versioning import conditional_page, current_version
 from .countries import party_records
 from .resource import json_response, public_page
@@ -104,20 +104,13 @@ def calendar_meetings(filterset):
     pair's 285 ms of queries).
     """
     day = Q(date_precision=DatePrecision.DAY)
-    countries = only_parties(filterset)
+    countries = filterset.parties_alone()
     if countries:
-        figures = party_precisions([country.pk for country in countries])
+        figures = party_timeline([country.pk for country in countries])
         meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
         return meetings.filter(day), figures["day"], figures["count"]
     counts = filterset.qs.order_by().aggregate(shown=Count("pk", filter=day), all=Count("pk"))
     return filterset.qs.filter(day), counts["shown"], counts["all"]
-
-
-def only_parties(filterset):
-    """The countries of ?party= when the list asks for nothing else (its order aside)."""
-    cleaned = filterset.form.cleaned_data
-    asked = {name for name, value in cleaned.items() if value and name != "sort"}
-    return list(cleaned["party"]) if asked == {"party"} else None
 
 
 def calendar_event(meeting, request):
