@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.db.utils import OperationalError
 from django.http import QueryDict
 
+from meetings.exports import streaming
 from meetings.filters import MAX_VALUES, MeetingFilter
 from meetings.models import Meeting
 from meetings.project import dbguard
@@ -203,6 +204,36 @@ def test_a_command_called_from_code_takes_the_command_bound_in_its_transaction(s
         with pytest.raises(OperationalError), transaction.atomic(), connection.cursor() as c:
             c.execute(ENDLESS)
         assert time.monotonic() - started < 3
+
+
+def current_bound():
+    """The statement bound in force on this connection: PostgreSQL's text, SQLite's seconds."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0]
+    guards = [w for w in connection.execute_wrappers if isinstance(w, dbguard.StatementGuard)]
+    return guards[0].seconds if guards else None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_streams_under_the_exports_own_bound(client, settings, monkeypatch):
+    """Exporting every meeting sorts all their rows before the first: not the site's 5 s."""
+    settings.EXPORT_STATEMENT_TIMEOUT_MS = 7_000
+    seen = []
+    records = streaming._records
+
+    def watched(*args, **kwargs):
+        seen.append(current_bound())
+        yield from records(*args, **kwargs)
+
+    monkeypatch.setattr(streaming, "_records", watched)
+    for path in ("/meetings/export.csv", "/meetings/export.json"):
+        response = client.get(path, secure=True)
+        assert response.status_code == 200
+        b"".join(response.streaming_content)
+    assert seen == (["7s"] * 2 if connection.vendor == "postgresql" else [7.0] * 2)
+    assert current_bound() == ("5s" if connection.vendor == "postgresql" else 5.0)  # the site's
 
 
 def test_an_interrupted_statement_is_a_503_not_a_500(client, monkeypatch):

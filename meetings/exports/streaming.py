@@ -14,6 +14,7 @@ they agree on which meetings and rows there are.
 it (tests/test_generate.py compares the two on every generated meeting).
 """
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, OrderBy
 from django.urls import reverse
@@ -28,6 +29,7 @@ from ..models import (
     Quote,
     iso_date,
 )
+from ..project.dbguard import statement_bound
 from .records import mention_record, participant_record, title_held
 
 CHUNK = 2000  # rows fetched at a time from each result set
@@ -109,7 +111,8 @@ def export_records(queryset, request, chunk_size=CHUNK):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        yield from _records(queryset, request, ordering, through, chunk_size)
+        with statement_bound(settings.EXPORT_STATEMENT_TIMEOUT_MS):
+            yield from _records(queryset, request, ordering, through, chunk_size)
 
 
 def participant(name, slug, side, title, acting, agency, role, passage, source):

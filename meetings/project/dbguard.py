@@ -67,8 +67,17 @@ def command_bound(using="default"):
     (by default none), not the site's bound, whether it runs from manage.py or call_command
     (a test's, say). A bulk write's triggers may rightly run longer than a page may.
     """
+    with statement_bound(settings.DATABASE_COMMAND_TIMEOUT_MS, using):
+        yield
+
+
+@contextmanager
+def statement_bound(milliseconds, using="default"):
+    """
+    Within a transaction: its statements bounded by `milliseconds` (0: none) instead of the
+    site's bound; on SQLite, the site's bound is put back at the end.
+    """
     connection = connections[using]
-    milliseconds = settings.DATABASE_COMMAND_TIMEOUT_MS
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # LOCAL: until the transaction ends
             cursor.execute("SET LOCAL statement_timeout = %s", [milliseconds])

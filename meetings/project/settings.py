@@ -167,6 +167,10 @@ DATABASE_STATEMENT_TIMEOUT_MS = (
     else env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
 )
 
+# The exports' statements (streamed, in constant memory) have their own bound: exporting every
+# meeting sorts all their rows before the first one (at 1,000,000 meetings, past 5 s).
+EXPORT_STATEMENT_TIMEOUT_MS = env_int("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)
+
 # Persistent connections (CONN_MAX_AGE seconds), checked before reuse.
 DATABASES = {
     "default": dj_database_url.config(
