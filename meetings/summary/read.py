@@ -9,6 +9,7 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 
 from ..models import SummaryCount
+from .cited import CITED, counter
 from .triggers import TABLE
 
 # For each facet naming records: their table, the value and label shown, the tie-break.
@@ -19,8 +20,6 @@ NAMED = {
     "country": ("meetings_country", "code", "name", "name"),
 }
 TOTALS = ("meetings", "agencies", "topics")
-# Totals of the records some published meeting counts for: officials, sources.
-CITED = {"officials": "official", "sources": "source"}
 
 
 def top_sql(facet, limit, names=None):
@@ -46,18 +45,14 @@ def top_sql(facet, limit, names=None):
     )
 
 
-def cited_rows(facet):
-    """The FROM and WHERE of the records of `facet` that some published meeting counts."""
-    return f"FROM {TABLE} WHERE facet = '{facet}' AND n > 0"
-
-
 def summary_sql(limits):
     """One query: the totals, the number of officials, and each facet of `limits` (its limit)."""
     parts = [
         f"SELECT 'total', facet, facet, n, 0 FROM {TABLE} WHERE facet IN "
         f"({', '.join(repr(name) for name in TOTALS)})",
         *(
-            f"SELECT 'total', '{total}', '{total}', COUNT(*), 0 {cited_rows(facet)}"
+            f"SELECT 'total', '{total}', '{total}', n, 0 FROM {TABLE} "
+            f"WHERE facet = '{counter(facet)}'"
             for total, facet in CITED.items()
         ),
     ]
@@ -236,5 +231,6 @@ def with_meeting_counts(queryset, facet):
 def cited_sources_count():
     """How many sources a published meeting cites (Source.objects.published().count())."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {cited_rows(CITED['sources'])}")
-        return cursor.fetchone()[0]
+        cursor.execute(f"SELECT n FROM {TABLE} WHERE facet = '{counter(CITED['sources'])}'")
+        found = cursor.fetchone()
+    return found[0] if found else 0

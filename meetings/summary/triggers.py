@@ -25,7 +25,7 @@ What each table's writes change:
 * and, within each side's and each pair's meetings, what scoped.py describes.
 """
 
-from . import scoped
+from . import cited, scoped
 from .scoped import month as timeline_sql  # "2018-05 day": a meeting's month and precision
 
 TABLE = "meetings_summarycount"
@@ -311,7 +311,7 @@ def recount(vendor):
             f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
             f"FROM {source} WHERE {condition} GROUP BY 1, 2;"
         )
-    return found
+    return [*found, *cited.recount(TABLE)]
 
 
 def create_sql(vendor):
@@ -329,16 +329,20 @@ def create_sql(vendor):
                 f"CREATE TRIGGER meetings_summary_{table}_{event} BEFORE {event.upper()}{of} "
                 f"ON {table} FOR EACH ROW BEGIN {body} END"
             )
-    return found
+    return [*found, *cited.sqlite_triggers(TABLE)]
 
 
 def fold_sql():
-    """PostgreSQL: the statement's deltas summed into the summary rows, each row once."""
+    """
+    PostgreSQL: the statement's deltas summed into the summary rows, each row once, with
+    the cited counters they move (read in the same snapshot: the rows before the fold).
+    """
     return (
         f"WITH d AS (DELETE FROM {DELTA} RETURNING facet, item, n), "
-        f"s AS (SELECT facet, item, SUM(n) AS n FROM d GROUP BY facet, item HAVING SUM(n) <> 0) "
-        f"INSERT INTO {TABLE} (facet, item, n) SELECT facet, item, n FROM s WHERE n > 0 "
-        f"OR EXISTS (SELECT 1 FROM {TABLE} c WHERE c.facet = s.facet AND c.item = s.item) "
+        f"s AS (SELECT facet, item, SUM(n) AS n FROM d GROUP BY facet, item HAVING SUM(n) <> 0), "
+        f"a AS (SELECT facet, item, n FROM s UNION ALL ({cited.turned(TABLE, 's')})) "
+        f"INSERT INTO {TABLE} (facet, item, n) SELECT facet, item, n FROM a WHERE n > 0 "
+        f"OR (n < 0 AND EXISTS (SELECT 1 FROM {TABLE} c WHERE c.facet = a.facet AND c.item = a.item)) "
         f"ON CONFLICT (facet, item) DO UPDATE SET n = {TABLE}.n + excluded.n;"
     )
 
@@ -399,7 +403,10 @@ def drop_sql(vendor):
             f"DROP TABLE IF EXISTS {DELTA}",
         ]
     return [
-        f"DROP TRIGGER IF EXISTS meetings_summary_{table}_{event}"
-        for table in [*WATCHED, *UNWATCHED]
-        for event in ("insert", "update", "delete")
+        *(
+            f"DROP TRIGGER IF EXISTS meetings_summary_{table}_{event}"
+            for table in [*WATCHED, *UNWATCHED]
+            for event in ("insert", "update", "delete")
+        ),
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in cited.SQLITE_TRIGGER_NAMES),
     ]
