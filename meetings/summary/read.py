@@ -134,12 +134,12 @@ def scope_of(sides):
     return scope, f"facet = 'partner:{sides[0]}' AND item = '{sides[1]}'"
 
 
-def timeline_parts(scope, count):
-    """The scope's count (`count`: scope_of's condition), every meeting's, its timeline."""
+def timeline_parts(timeline, count):
+    """A count (`count`: the condition on its row), every meeting's, a `timeline` facet's rows."""
     return [
         f"SELECT 'count', '', '', n, 0 FROM {TABLE} WHERE {count}",
         f"SELECT 'total', '', '', n, 0 FROM {TABLE} WHERE facet = 'meetings'",
-        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = 'timeline:{scope}' AND n > 0",
+        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = '{timeline}' AND n > 0",
     ]
 
 
@@ -153,7 +153,7 @@ def scope_sql(sides, partners, sent):
         senders = {side: f"sent:{side}:{other}" for side, other in (sides, sides[::-1])}
     topics = f"topics:{scope}"
     parts = [
-        *timeline_parts(scope, count),
+        *timeline_parts(f"timeline:{scope}", count),
         # A topics item is "YYYY <topic id>": the year four digits, the id from the sixth on.
         f"SELECT 'topics', t.slug, t.name, s.n, CAST(substr(s.item, 1, 4) AS INTEGER) "
         f"FROM {TABLE} s JOIN meetings_topic t ON t.id = "
@@ -201,7 +201,17 @@ def party_timeline(sides):
     "total": every published meeting, "timeline": [(year, month, precision, n)], "day": how
     many of theirs are known to the day}: what a list or calendar of theirs alone counts.
     """
-    sql = " UNION ALL ".join(timeline_parts(*scope_of([int(side) for side in sides])))
+    scope, count = scope_of([int(side) for side in sides])
+    return counted_timeline(f"timeline:{scope}", count)
+
+
+def whole_counted_timeline():
+    """party_timeline()'s figures for every published meeting."""
+    return counted_timeline("timeline", "facet = 'meetings'")
+
+
+def counted_timeline(timeline, count):
+    sql = " UNION ALL ".join(timeline_parts(timeline, count))
     with connection.cursor() as cursor:
         cursor.execute(sql)
         found = cursor.fetchall()
