@@ -282,7 +282,7 @@ class MeetingFilter(django_filters.FilterSet):
     ]
 
     def narrowed(self):
-        """The names of the filters in force (not the order), of a valid form."""
+        """The names of the filters in force (not the order): those that cleaned, once checked."""
         return {name for name, value in self.form.cleaned_data.items() if value and name != "sort"}
 
     def parties_alone(self):

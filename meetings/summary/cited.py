@@ -13,10 +13,11 @@ values before it, in the same statement.
 # The home page's totals of records some published meeting counts, by the facet counting them.
 CITED = {"officials": "official", "sources": "source"}
 FACETS = ", ".join(f"'{facet}'" for facet in CITED.values())
+PREFIX = "cited:"  # a counter's facet: the prefix, then the facet it counts the records of
 
 
 def counter(facet):
-    return f"cited:{facet}"
+    return PREFIX + facet
 
 
 def sqlite_triggers(table):
@@ -24,7 +25,7 @@ def sqlite_triggers(table):
 
     def bump(row, amount):
         return (
-            f"INSERT INTO {table} (facet, item, n) VALUES ('cited:' || {row}.facet, '', {amount}) "
+            f"INSERT INTO {table} (facet, item, n) VALUES ('{PREFIX}' || {row}.facet, '', {amount}) "
             f"ON CONFLICT (facet, item) DO UPDATE SET n = {table}.n + excluded.n;"
         )
 
@@ -52,7 +53,7 @@ def turned(table, changes):
     """
     before = "COALESCE(t.n, 0)"
     return (
-        f"SELECT 'cited:' || c.facet, '', SUM(CASE WHEN {before} <= 0 AND {before} + c.n > 0 "
+        f"SELECT '{PREFIX}' || c.facet, '', SUM(CASE WHEN {before} <= 0 AND {before} + c.n > 0 "
         f"THEN 1 WHEN {before} > 0 AND {before} + c.n <= 0 THEN -1 ELSE 0 END) "
         f"FROM {changes} c LEFT JOIN {table} t ON t.facet = c.facet AND t.item = c.item "
         f"WHERE c.facet IN ({FACETS}) GROUP BY c.facet"

@@ -16,7 +16,7 @@ from ..filters import SORTS, MeetingFilter
 from ..models import Agreement, Country, Delegation, Meeting, MeetingKind, Participation
 from ..pictures.data import timeline_chart
 from ..pictures.relations import topics_over_time
-from ..summary.read import party_figures, read_summary
+from ..summary.read import party_figures, party_timeline, read_summary
 from .facets import localized_countries
 from .resource import ResourceWithMeetings, public_page
 
@@ -85,6 +85,20 @@ def party_records(countries, figures):
     if figures["count"] * WALKED >= figures["total"]:
         return Meeting.objects.published().filter(took_part(countries))
     return party_meetings(countries)
+
+
+def parties_alone(filterset):
+    """
+    (the meetings in the list's order, party_timeline()'s figures) of a list of one country
+    or one pair asking nothing else (MeetingFilter.parties_alone), counted by the summary rows
+    and found as the country's page finds them; None for any other list.
+    """
+    countries = filterset.parties_alone()
+    if not countries:
+        return None
+    figures = party_timeline([country.pk for country in countries])
+    meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
+    return meetings, figures
 
 
 def latest_agreements(meetings):

@@ -12,9 +12,9 @@ from ..exports.rows import CSV_COLUMNS, Echo, batched, csv_row
 from ..exports.streaming import export_records
 from ..filters import MeetingFilter
 from ..models import DatePrecision, Meeting
-from ..summary.read import party_timeline, whole_counted_timeline
+from ..summary.read import whole_counted_timeline
 from ..versioning import conditional_page, current_version
-from .countries import party_records
+from .countries import parties_alone
 from .resource import json_response, public_page
 
 EXPORT_CHUNK = 500
@@ -107,10 +107,9 @@ def calendar_meetings(filterset):
     if not filterset.narrowed():  # every published meeting
         figures = whole_counted_timeline()
         return filterset.qs.filter(day), figures["day"], figures["count"]
-    countries = filterset.parties_alone()
-    if countries:
-        figures = party_timeline([country.pk for country in countries])
-        meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
+    found = parties_alone(filterset)
+    if found:
+        meetings, figures = found
         return meetings.filter(day), figures["day"], figures["count"]
     counts = filterset.qs.order_by().aggregate(shown=Count("pk", filter=day), all=Count("pk"))
     return filterset.qs.filter(day), counts["shown"], counts["all"]

@@ -12,9 +12,8 @@ from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
 from ..pictures.data import meeting_timeline, timeline_chart
 from ..querystring import QueryParams
-from ..summary.read import party_timeline
 from . import facets
-from .countries import party_records
+from .countries import parties_alone
 from .facets import active_chips, facet_links, filters_key, list_summary
 from .pagination import paginate_meetings
 from .resource import Resource, public_page
@@ -49,12 +48,12 @@ def list_figures(filterset, params):
     if by_party:
         meetings, count, rows = by_party
         return meetings, count, None, timeline_chart(rows, params.multi_items)
-    cleaned = getattr(filterset.form, "cleaned_data", {})
-    narrowed = {name for name, value in cleaned.items() if value and name != "sort"}
+    narrowed = filterset.narrowed()
     if not filterset.is_valid():  # not the whole list: counted from its own (empty) queryset
         narrowed.add("invalid")
     filtered = filterset.qs
-    count, facet_table = list_summary(filtered, params, narrowed, cleaned.get("q"))
+    search = filterset.form.cleaned_data.get("q")
+    count, facet_table = list_summary(filtered, params, narrowed, search)
     key = filters_key(params) if narrowed else None
     return filtered, count, facet_table, meeting_timeline(filtered, key, params.multi_items)
 
@@ -66,13 +65,10 @@ def party_list(filterset):
     summary rows, then a walk of the newest meetings (grouped per request, /meetings/?party=MX
     took 450 ms at 100,000 meetings on SQLite). None for any other list.
     """
-    countries = filterset.parties_alone()
-    if not countries:
+    found = parties_alone(filterset)
+    if found is None or found[1]["count"] <= facets.FACETED_MAX:  # few: faceted as any list
         return None
-    figures = party_timeline([country.pk for country in countries])
-    if figures["count"] <= facets.FACETED_MAX:  # few: grouped with their facets, as any list
-        return None
-    meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
+    meetings, figures = found
     return meetings, figures["count"], figures["timeline"]
 
 
