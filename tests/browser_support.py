@@ -5,6 +5,11 @@ fixtures into the live server's database, and running axe-core on a page.
 
 import os
 import re
+import signal
+import sys
+import threading
+import traceback
+import warnings
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -18,6 +23,8 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# How long one browser session on a thread of its own may take (the longest takes ~30 s).
+SESSION_LIMIT_S = 300
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
@@ -60,6 +67,61 @@ PAGE_TYPES = [
     ("country-pair", "/countries/US/MX/", 200),
     ("not-found", "/meetings/no-such-meeting/", 404),
 ]
+
+
+def run_on_own_thread(session, limit=SESSION_LIMIT_S, attempts=2):
+    """
+    Runs `session()` on a daemon thread and waits at most `limit` seconds. A session still
+    running then is ended (the Playwright driver it started is killed, so its calls fail and its
+    thread stops) and tried once more, with a warning that shows where it hung; a second hang
+    fails the test. Either way a hang costs one test, never the whole run.
+    """
+    for attempt in range(1, attempts + 1):
+        hung_at = run_bounded(session, limit)
+        if hung_at is None:
+            return
+        message = f"the browser session was still running after {limit} s (attempt {attempt}):"
+        if attempt == attempts:
+            raise AssertionError(f"{message}\n{hung_at}")
+        warnings.warn(f"{message} tried again; it hung in\n{hung_at}", stacklevel=2)
+
+
+def run_bounded(session, limit):
+    """Runs `session()` on a daemon thread: None when it ended in time, else where it hung."""
+    outcome, drivers_before = {}, playwright_drivers()
+
+    def target():
+        try:
+            session()
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="browser-session", daemon=True)
+    thread.start()
+    thread.join(limit)
+    if thread.is_alive():
+        stack = "".join(traceback.format_stack(sys._current_frames()[thread.ident]))
+        for pid in playwright_drivers() - drivers_before:
+            os.kill(pid, signal.SIGKILL)
+        thread.join(30)
+        return stack
+    if "error" in outcome:
+        raise outcome["error"]
+    return None
+
+
+def playwright_drivers():
+    """The ids of the Playwright driver processes (node ... run-driver) this process started."""
+    drivers = set()
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            parent = int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (proc / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == os.getpid() and b"run-driver" in command:
+            drivers.add(int(proc.name))
+    return drivers
 
 
 def axe_violations(page, options=None):

@@ -8,7 +8,6 @@ Skipped when Chromium is missing, except in CI (CI set), where that is an error.
 """
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.management import call_command
@@ -18,7 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from meetings.models import Meeting
 
-from .browser_support import CHROMIUM, DESKTOP, LAUNCH_ARGS
+from .browser_support import CHROMIUM, DESKTOP, LAUNCH_ARGS, run_on_own_thread
 from .conftest import FIXTURES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -77,8 +76,7 @@ def in_browser(live_server, transactional_db, django_user_model, settings, monke
                 browser.close()
 
     def run(work):
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(session, work).result()
+        run_on_own_thread(lambda: session(work))
 
     return run
 
