@@ -1,10 +1,13 @@
 import io
+import os
 import socket
 import threading
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import transaction
+from pytest_django.live_server_helper import LiveServer
 
 FIXTURES = ["reference", "officials", "sources", "meetings"]
 
@@ -91,3 +94,52 @@ def silent_listener():
     server.close()
     for connection in accepted:
         connection.close()
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """
+    Django's threaded live server, whose threads take turns to run the site: each reads its
+    request on its own (a browser's idle preconnected sockets stall a server with one thread),
+    then answers it, body and all, holding one lock.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.turn = threading.Lock()
+
+    def set_app(self, application):
+        def in_turn(environ, start_response):
+            with self.turn:
+                answer = application(environ, start_response)
+                try:
+                    yield from answer
+                finally:
+                    if hasattr(answer, "close"):
+                        answer.close()
+
+        super().set_app(in_turn)
+
+
+@pytest.fixture(scope="session")
+def live_server(request, django_db_setup):
+    """
+    pytest-django's live server, except on SQLite, where it answers one request at a time.
+    There the test database is in memory and its one connection is shared with the server:
+    two requests at once (a page and an autocomplete's) would use it from two threads, and
+    SQLite, holding the connection's lock, calling back into Python (UNACCENT, the statement
+    guard's progress handler) for the GIL that the other thread holds while it waits for that
+    lock, froze the whole process: the browser tests hung in CI where no test timeout could
+    fire. PostgreSQL gives each thread its own connection and keeps Django's threaded server.
+    After the test database is set up, so that it is the one shared.
+    """
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
