@@ -9,7 +9,6 @@ import signal
 import sys
 import threading
 import traceback
-import warnings
 from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -69,21 +68,15 @@ PAGE_TYPES = [
 ]
 
 
-def run_on_own_thread(session, limit=SESSION_LIMIT_S, attempts=2):
+def run_on_own_thread(session, limit=SESSION_LIMIT_S):
     """
     Runs `session()` on a daemon thread and waits at most `limit` seconds. A session still
     running then is ended (the Playwright driver it started is killed, so its calls fail and its
-    thread stops) and tried once more, with a warning that shows where it hung; a second hang
-    fails the test. Either way a hang costs one test, never the whole run.
+    thread stops) and the test fails with where it hung: a hang costs one test, not the run.
     """
-    for attempt in range(1, attempts + 1):
-        hung_at = run_bounded(session, limit)
-        if hung_at is None:
-            return
-        message = f"the browser session was still running after {limit} s (attempt {attempt}):"
-        if attempt == attempts:
-            raise AssertionError(f"{message}\n{hung_at}")
-        warnings.warn(f"{message} tried again; it hung in\n{hung_at}", stacklevel=2)
+    hung_at = run_bounded(session, limit)
+    if hung_at is not None:
+        raise AssertionError(f"the browser session was still running after {limit} s:\n{hung_at}")
 
 
 def run_bounded(session, limit):
