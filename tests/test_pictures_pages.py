@@ -87,6 +87,21 @@ def test_the_list_timeline_is_an_accessible_picture_with_a_table_twin(client):
     assert sum(n for _, n in bars.values()) == 4  # the undated meeting has no bar
 
 
+def test_the_table_twin_gives_each_period_with_meetings_its_link_and_count(client):
+    _, html = page(client, reverse("meeting-list"), topic="security")
+    table = re.search(r"<tbody>(.*?)</tbody>", html, re.S).group(1)
+    rows = re.findall(
+        r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td class="num">(\d+)</td>', table
+    )
+    assert (
+        "/meetings/?topic=security&amp;date_after=2018-05&amp;date_before=2018-05",
+        "May 2018",
+        "1",
+    ) in rows
+    assert "June 2017" not in table  # a period without meetings has a bar's slot, not a row
+    assert sum(int(n) for *_, n in rows) == sum(n for _, n in bar_links(html).values())
+
+
 def test_each_bar_links_to_its_period_within_the_same_filters(client):
     _, html = page(client, reverse("meeting-list"), topic="security", sort="title", page="1")
     href, count = bar_links(html)["May 2018"]
