@@ -87,16 +87,19 @@ def party_records(countries, figures):
     return party_meetings(countries)
 
 
-def parties_alone(filterset):
+def parties_alone(filterset, more_than=-1):
     """
     (the meetings in the list's order, party_timeline()'s figures) of a list of one country
     or one pair asking nothing else (MeetingFilter.parties_alone), counted by the summary rows
-    and found as the country's page finds them; None for any other list.
+    and found as the country's page finds them; None for any other list, or when its meetings
+    are `more_than` or fewer (then not looked for).
     """
     countries = filterset.parties_alone()
     if not countries:
         return None
     figures = party_timeline([country.pk for country in countries])
+    if figures["count"] <= more_than:
+        return None
     meetings = party_records(countries, figures).order_by(*filterset.qs.query.order_by)
     return meetings, figures
 

@@ -65,8 +65,8 @@ def party_list(filterset):
     summary rows, then a walk of the newest meetings (grouped per request, /meetings/?party=MX
     took 450 ms at 100,000 meetings on SQLite). None for any other list.
     """
-    found = parties_alone(filterset)
-    if found is None or found[1]["count"] <= facets.FACETED_MAX:  # few: faceted as any list
+    found = parties_alone(filterset, more_than=facets.FACETED_MAX)  # few: faceted as any list
+    if found is None:
         return None
     meetings, figures = found
     return meetings, figures["count"], figures["timeline"]
