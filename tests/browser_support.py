@@ -74,13 +74,6 @@ def run_on_own_thread(session, limit=SESSION_LIMIT_S):
     running then is ended (the Playwright driver it started is killed, so its calls fail and its
     thread stops) and the test fails with where it hung: a hang costs one test, not the run.
     """
-    hung_at = run_bounded(session, limit)
-    if hung_at is not None:
-        raise AssertionError(f"the browser session was still running after {limit} s:\n{hung_at}")
-
-
-def run_bounded(session, limit):
-    """Runs `session()` on a daemon thread: None when it ended in time, else where it hung."""
     outcome, drivers_before = {}, playwright_drivers()
 
     def target():
@@ -97,10 +90,9 @@ def run_bounded(session, limit):
         for pid in playwright_drivers() - drivers_before:
             os.kill(pid, signal.SIGKILL)
         thread.join(30)
-        return stack
+        raise AssertionError(f"the browser session was still running after {limit} s:\n{stack}")
     if "error" in outcome:
         raise outcome["error"]
-    return None
 
 
 def playwright_drivers():

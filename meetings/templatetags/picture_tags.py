@@ -24,12 +24,12 @@ ROW = '<tr><th scope="row"><a href="{}">{}</a></th><td class="num">{}</td></tr>'
 @register.inclusion_tag("meetings/includes/timeline.html")
 def timeline(chart, name="", id="timeline"):
     """A timeline of meetings; `name` says whose ("Meetings of Luis Videgaray")."""
-    bars = [(bar, chart.links.get(bar.period.key, "")) for bar in chart.bars]
-    return {"chart": chart, "name": name, "id": id, **period_marks(chart, bars)}
+    return {"chart": chart, "name": name, "id": id, **period_marks(chart)}
 
 
-def period_marks(chart, bars):
+def period_marks(chart):
     """Each period's bar and axis label, its link over the picture, and its table row."""
+    bars = [(bar, chart.links.get(bar.period.key, "")) for bar in chart.bars]
     label_y = int(chart.baseline) + 16
     counted = [(bar, url) for bar, url in bars if bar.period.count]
     return {
