@@ -31,6 +31,7 @@ from meetings.summary.read import (
     cited_sources_count,
     home_figures,
     party_figures,
+    topic_figures,
     whole_list,
     whole_timeline,
     with_meeting_counts,
@@ -63,6 +64,7 @@ def assert_exact():
     kept = rows()
     assert kept == recounted()
     assert_every_country_exact()
+    assert_every_topic_exact()
     published = Meeting.objects.published()
     count, groups = whole_list(12)
     assert count == published.count()
@@ -105,6 +107,16 @@ def assert_index_counts_exact():
     cited = with_meeting_counts(Source.objects.all(), "source").filter(meeting_count__gt=0)
     assert set(cited) == set(Source.objects.published())
     assert cited_sources_count() == Source.objects.published().count()
+
+
+def assert_every_topic_exact():
+    """Each topic's timeline and officials (its page's) against a grouping of its meetings."""
+    for topic in Topic.objects.all():
+        figures = topic_figures(topic.pk, 1000)
+        meetings = Meeting.objects.published().filter(topics=topic)
+        assert sorted(figures["timeline"]) == sorted(timeline_rows(meetings)), topic.slug
+        expected = top_linked("official", meetings.values("pk"), 1000)
+        assert figures["officials"] == expected, topic.slug
 
 
 def published_sides():

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Coalesce
 
 from ..models import SummaryCount
 from .cited import CITED, counter
+from .topical import OFFICIALS, TIMELINE
 from .triggers import TABLE
 
 # For each facet naming records: their table, the value and label shown, the tie-break.
@@ -203,6 +204,36 @@ def party_timeline(sides):
     """
     scope, count = scope_of([int(side) for side in sides])
     return counted_timeline(f"timeline:{scope}", count)
+
+
+def topic_figures(topic_id, officials):
+    """
+    {"timeline": [(year, month, precision, n)], "officials": [(slug, name, n)]} of a topic's
+    published meetings, in one query: its meetings by month, and the `officials` taking part
+    in most of them (topical.py's rows).
+    """
+    topic_id = int(topic_id)
+    parts = [
+        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} "
+        f"WHERE facet = '{TIMELINE}{topic_id}' AND n > 0",
+        top_sql(f"{OFFICIALS}{topic_id}", officials, names="official"),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        found = cursor.fetchall()
+    figures = {"timeline": [], "officials": []}
+    for tag, value, label, n, _position in sorted(found, key=lambda row: (row[0], row[4])):
+        if tag == "timeline":
+            figures["timeline"].append(timeline_row(value, n))
+        else:
+            figures["officials"].append((value, label, n))
+    return figures
+
+
+def topic_timeline(topic_id):
+    """party_timeline()'s figures for one topic's published meetings."""
+    topic_id = int(topic_id)
+    return counted_timeline(f"{TIMELINE}{topic_id}", f"facet = 'topic' AND item = '{topic_id}'")
 
 
 def whole_counted_timeline():

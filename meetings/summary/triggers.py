@@ -22,10 +22,11 @@ What each table's writes change:
 * a participation or a delegation of a published meeting: its side, when it is the first
   (or the last) row of that meeting on that side;
 * an agency, a topic: the whole table's count;
-* and, within each side's and each pair's meetings, what scoped.py describes.
+* and, within each side's and each pair's meetings, what scoped.py describes; within each
+  topic's, what topical.py does.
 """
 
-from . import cited, scoped
+from . import cited, scoped, topical
 from .scoped import month as timeline_sql  # "2018-05 day": a meeting's month and precision
 
 TABLE = "meetings_summarycount"
@@ -114,15 +115,18 @@ def scoped_groups(vendor, table, row):
     """
     live = published(row) if table != MEETING else f"{row}.status = {PUBLISHED}"
     if table == MEETING:
-        return [(live, scoped.meeting_changes(vendor, row))]
+        changes = scoped.meeting_changes(vendor, row) + topical.meeting_changes(vendor, row)
+        return [(live, changes)]
     if table == TOPIC_LINK:
-        return [(live, scoped.topic_link_changes(vendor, row))]
+        changes = scoped.topic_link_changes(vendor, row)
+        return [(live, changes + topical.topic_link_changes(vendor, row))]
     if table not in (PARTICIPATION, DELEGATION):
         return []
     arrives = f"{live} AND {scoped.alone(vendor, table, row)}"
     groups = [(arrives, scoped.arrival_changes(vendor, table, row))]
     if table == PARTICIPATION:
-        groups.insert(0, (live, scoped.participant_changes(vendor, row)))
+        changes = scoped.participant_changes(vendor, row)
+        groups.insert(0, (live, changes + topical.participant_changes(vendor, row)))
     return groups
 
 
@@ -306,7 +310,10 @@ def recount(vendor):
             f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
             f"FROM {source} WHERE {condition}{group};"
         )
-    for facet, item, source, condition in scoped.recount_changes(vendor):
+    for facet, item, source, condition in [
+        *scoped.recount_changes(vendor),
+        *topical.recount_changes(vendor),
+    ]:
         found.append(
             f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "
             f"FROM {source} WHERE {condition} GROUP BY 1, 2;"

@@ -2,11 +2,10 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from ..aggregates import top_linked
 from ..filters import SORTS
 from ..models import Agreement, Meeting, Topic
-from ..pictures.data import meeting_timeline
-from ..summary.read import with_meeting_counts
+from ..pictures.data import timeline_chart
+from ..summary.read import topic_figures, with_meeting_counts
 from .facets import FACET_LIMIT
 from .resource import ResourceWithMeetings, public_page
 
@@ -32,6 +31,9 @@ class TopicDetail(ResourceWithMeetings):
         # at 100,000 on SQLite took 100 ms to count.
         topic = get_object_or_404(with_meeting_counts(topics, "topic"), slug=slug)
         meetings = Meeting.objects.published().filter(topics=topic)
+        # Its officials and timeline too, from the rows the triggers keep (summary/topical.py):
+        # grouping its 40,000 meetings took 96 ms.
+        figures = topic_figures(topic.pk, FACET_LIMIT)
         return {
             "topic": topic,
             "meeting_count": topic.meeting_count,
@@ -39,14 +41,12 @@ class TopicDetail(ResourceWithMeetings):
             "agreements": Agreement.objects.published()
             .filter(topics=topic)
             .select_related("meeting"),
-            "officials": top_linked("official", meetings.values("pk"), FACET_LIMIT),
+            "officials": figures["officials"],
+            "timeline_rows": figures["timeline"],
         }
 
     def html(self, request, context):
-        topic = context["topic"]
-        timeline = meeting_timeline(
-            context["meetings"], ("topic", topic.pk), [("topic", topic.slug)]
-        )
+        timeline = timeline_chart(context["timeline_rows"], [("topic", context["topic"].slug)])
         return super().html(request, {**context, "timeline": timeline})
 
     def json(self, request, context):
