@@ -291,6 +291,13 @@ class MeetingFilter(django_filters.FilterSet):
             return list(self.form.cleaned_data["party"])
         return None
 
+    def topic_alone(self):
+        """The one topic of ?topic= when the list asks for nothing else (its order aside)."""
+        if self.is_valid() and self.narrowed() == {"topic"}:
+            topics = set(self.form.cleaned_data["topic"])
+            return topics.pop() if len(topics) == 1 else None
+        return None
+
     def filter_queryset(self, queryset):
         cleaned = self.form.cleaned_data
         names = [n for n in self.FILTER_ORDER if n in cleaned]

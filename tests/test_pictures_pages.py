@@ -464,6 +464,38 @@ def test_a_partys_list_from_the_summary_is_the_filters_list(client, monkeypatch,
     assert timelines[0].links == timelines[1].links
 
 
+@pytest.mark.parametrize("query", ["topic=security", "topic=security&sort=title&page=2"])
+def test_a_topics_list_from_the_summary_is_the_filters_list(client, monkeypatch, query):
+    # Too many for facets, a topic's list is counted and charted from the topic's summary
+    # rows; grouped from its meetings, the same.
+    monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
+    copy_with_sides(60)
+    url = f"/meetings/?{query}"
+    with uncached(), CaptureQueriesContext(connection) as queries:
+        summarized = client.get(url)
+    assert not any("t_year" in query["sql"] for query in queries)  # the timeline not grouped
+    monkeypatch.setattr(MeetingFilter, "topic_alone", lambda filterset: None)
+    with uncached():
+        filtered = client.get(url)
+    assert summarized.status_code == filtered.status_code == 200
+    pages = [response.context["pagination"]["page"] for response in (summarized, filtered)]
+    assert [m.slug for m in pages[0]] == [m.slug for m in pages[1]]
+    assert pages[0].paginator.count == pages[1].paginator.count > 30
+    timelines = [response.context["timeline"] for response in (summarized, filtered)]
+    assert timelines[0].bars == timelines[1].bars and timelines[0].links == timelines[1].links
+
+
+def test_a_rare_topics_list_and_two_topics_are_faceted(client, monkeypatch):
+    monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
+    copy_with_sides(60)
+    # A topic of 30 meetings or fewer, or two topics: faceted as any list.
+    for query in ("topic=migration", "topic=migration&topic=nafta"):
+        response = client.get(f"/meetings/?{query}")
+        assert response.status_code == 200
+        assert 0 < response.context["pagination"]["page"].paginator.count <= 30, query
+        assert response.context["facets"], query
+
+
 @pytest.mark.parametrize(
     "url",
     ["/countries/", "/countries/US/MX/", "/countries/MX.json", "/meetings/calendar.ics?party=MX"],

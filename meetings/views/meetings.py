@@ -12,6 +12,7 @@ from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
 from ..pictures.data import meeting_timeline, timeline_chart
 from ..querystring import QueryParams
+from ..summary.read import topic_timeline
 from . import facets
 from .countries import parties_alone
 from .facets import active_chips, facet_links, filters_key, list_summary
@@ -44,9 +45,9 @@ def meeting_list(request):
 
 def list_figures(filterset, params):
     """(the list's meetings in order, their count, facet rows or None, the timeline)."""
-    by_party = party_list(filterset)
-    if by_party:
-        meetings, count, rows = by_party
+    alone = party_list(filterset) or lone_topic_list(filterset)
+    if alone:
+        meetings, count, rows = alone
         return meetings, count, None, timeline_chart(rows, params.multi_items)
     narrowed = filterset.narrowed()
     if not filterset.is_valid():  # not the whole list: counted from its own (empty) queryset
@@ -70,6 +71,22 @@ def party_list(filterset):
         return None
     meetings, figures = found
     return meetings, figures["count"], figures["timeline"]
+
+
+def lone_topic_list(filterset):
+    """
+    (meetings in the list's order, count, timeline rows) of a list of one topic's meetings
+    alone, too many for facets, counted and charted by the topic's summary rows (grouping
+    /meetings/?topic=security's 39,692 meetings took 65 ms at 100,000 on SQLite). None for
+    any other list.
+    """
+    topic = filterset.topic_alone()
+    if topic is None:
+        return None
+    figures = topic_timeline(topic.pk)
+    if figures["count"] <= facets.FACETED_MAX:  # few: faceted as any list
+        return None
+    return filterset.qs, figures["count"], figures["timeline"]
 
 
 def sort_links(params):
