@@ -1,6 +1,7 @@
 """The public site: what each page shows, what each filter keeps and drops, and its cost."""
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -9,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting, Participation, Quote, Topic
+from meetings.models import Agreement, Meeting, Participation, Quote, Topic
 from meetings.views import facets, officials
 
 pytestmark = pytest.mark.django_db
@@ -546,8 +547,8 @@ def test_feed_honours_filters(client):
         ("/agencies/sre/", 12),
         ("/agencies/sre.json", 9),  # its posts, and a page of meetings: count, ids, rows
         ("/topics/", 2),
-        ("/topics/security/", 9),  # counted, charted and ranked by its summary rows
-        ("/topics/security.json", 7),
+        ("/topics/security/", 10),  # counted, charted and ranked by its summary rows
+        ("/topics/security.json", 8),
         ("/sources/", 3),  # paginated: the count, then the page
         # Its meetings, quotes, and the participations, delegations, mentions, agreements citing it.
         ("/sources/second-strategic-high-level-dialogue-on-disrupting-tcos/", 8),
@@ -590,6 +591,32 @@ def test_a_topics_count_is_its_published_meetings(client):
     assert client.get("/topics/security.json").json()["meeting_count"] == published
     page = client.get("/topics/security/").content.decode()
     assert f"Meetings ({published})" in page
+
+
+def test_a_topic_lists_its_latest_agreements_and_counts_the_rest(client):
+    security = Topic.objects.get(slug="security")
+    meetings = list(Meeting.objects.published().filter(topics=security).order_by("date"))
+    for number in range(12):  # on its meetings, oldest to newest
+        meeting = meetings[number % len(meetings)]
+        source = meeting.sources.first()
+        agreement = meeting.agreements.create(
+            title=f"Agreement {number:02d}", source=source, passage=source.text[:40]
+        )
+        agreement.topics.add(security)
+    expected = Agreement.objects.published().filter(topics=security).select_related("meeting")
+    twin = client.get("/topics/security.json").json()
+    assert twin["agreement_count"] == expected.count() > 12
+    dates = {a.title: a.meeting.date or datetime.date.min for a in expected}
+    titles = [a["title"] for a in twin["agreements"]]
+    listed = [dates[title] for title in titles]
+    unlisted = [date for title, date in dates.items() if title not in titles]
+    assert len(listed) == 10 and listed == sorted(listed, reverse=True)  # newest first
+    assert max(unlisted) <= min(listed)
+    page = client.get("/topics/security/").content.decode()
+    assert page.count("<li><strong>") == 10
+    assert f"The latest 10 of {expected.count()}." in page
+    spanish = client.get("/es/topics/security/").content.decode()
+    assert f"Los 10 más recientes de {expected.count()}." in spanish
 
 
 def test_a_twin_gives_its_pages_meetings_and_links_to_the_rest(client):

@@ -1,11 +1,13 @@
 """The topics' tree, and one topic's page with its JSON twin."""
 
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from ..filters import SORTS
 from ..models import Agreement, Meeting, Topic
 from ..pictures.data import timeline_chart
 from ..summary.read import topic_figures, with_meeting_counts
+from .countries import LISTED
 from .facets import FACET_LIMIT
 from .resource import ResourceWithMeetings, public_page
 
@@ -20,8 +22,17 @@ def topic_list(request):
     return render(request, "meetings/topic_list.html", {"tree": tree})
 
 
+def latest_agreements(agreements):
+    """
+    The LISTED `agreements` of the latest meetings: a large topic has thousands (447 at
+    100,000 meetings, all of them on its page until now).
+    """
+    in_order = (F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "pk")
+    return agreements.select_related("meeting").order_by(*in_order)[:LISTED]
+
+
 class TopicDetail(ResourceWithMeetings):
-    """/topics/<slug>/ and its .json twin: the topic, its meetings, agreements and officials."""
+    """/topics/<slug>/ and its .json twin: the topic, its meetings, latest agreements, officials."""
 
     template_name = "meetings/topic_detail.html"
 
@@ -34,13 +45,13 @@ class TopicDetail(ResourceWithMeetings):
         # Its officials and timeline too, from the rows the triggers keep (summary/topical.py):
         # grouping its 40,000 meetings took 96 ms.
         figures = topic_figures(topic.pk, FACET_LIMIT)
+        agreements = Agreement.objects.published().filter(topics=topic)
         return {
             "topic": topic,
             "meeting_count": topic.meeting_count,
             "meetings": meetings.order_by(*SORTS["-date"][1]),
-            "agreements": Agreement.objects.published()
-            .filter(topics=topic)
-            .select_related("meeting"),
+            "agreements": latest_agreements(agreements),
+            "agreement_count": agreements.count(),
             "officials": figures["officials"],
             "timeline_rows": figures["timeline"],
         }
@@ -59,6 +70,7 @@ class TopicDetail(ResourceWithMeetings):
             "parent": topic.parent.slug if topic.parent else None,
             "children": [child.slug for child in topic.children.all()],
             **self.meetings_json(request, context, [("topic", topic.slug)]),
+            "agreement_count": context["agreement_count"],
             "agreements": [
                 {"title": a.title, "summary": a.summary, "meeting": a.meeting.slug}
                 for a in context["agreements"]
