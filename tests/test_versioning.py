@@ -267,7 +267,9 @@ def test_cached_parts_save_queries_until_an_edit(client, django_assert_max_num_q
     with django_assert_max_num_queries(6):  # facets and count come from the cache
         client.get("/meetings/?topic=trade&page=1&sort=title")
     Official.objects.update(notes="edited")
-    with django_assert_max_num_queries(8):
+    # Computed again, with the topic's count read first (a list of one topic alone is counted
+    # by its summary rows: this one, of few meetings, then faceted).
+    with django_assert_max_num_queries(9):
         client.get("/meetings/?topic=trade")
 
 

@@ -13,6 +13,7 @@ from ..models import Meeting
 from ..pictures.data import meeting_timeline, timeline_chart
 from ..querystring import QueryParams
 from ..summary.read import topic_timeline
+from ..versioning import cached
 from . import facets
 from .countries import parties_alone
 from .facets import active_chips, facet_links, filters_key, list_summary
@@ -83,7 +84,9 @@ def lone_topic_list(filterset):
     topic = filterset.topic_alone()
     if topic is None:
         return None
-    figures = topic_timeline(topic.pk)
+    # Cached as the other lists' figures are, so that a rare topic's list, faceted below,
+    # reads from the cache alone.
+    figures = cached(("topic-timeline", topic.pk), lambda: topic_timeline(topic.pk))
     if figures["count"] <= facets.FACETED_MAX:  # few: faceted as any list
         return None
     return filterset.qs, figures["count"], figures["timeline"]
