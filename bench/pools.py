@@ -1,7 +1,7 @@
 """
 The URLs each class cycles through, drawn from the data with the seed, so that every run asks
 for the same ones and caches cannot answer everything: list pages, filters, searches, meetings,
-busy officials' pages and topics' exports.
+busy officials' pages, topics' pages, lists and exports.
 
 Django is set up at run time: its models are imported in the functions that use them.
 """
@@ -31,6 +31,7 @@ def url_pools(seed, size):
         "export": export_urls(rng),
         "country": country_urls(rng, size),
         "calendar": calendar_urls(rng, size),
+        "topic": topic_urls(rng, size),
     }
 
 
@@ -165,15 +166,34 @@ def calendar_urls(rng, size):
     return urls[:size]
 
 
+def topic_urls(rng, size, first_pages=5):
+    """Topics' pages and lists of one topic alone, mostly their first pages, in every order."""
+    from meetings.models import Topic
+
+    slugs = list(Topic.objects.order_by("slug").values_list("slug", flat=True))
+    urls = []
+    for _ in range(size):
+        slug, page = rng.choice(slugs), rng.randint(1, first_pages)
+        paged = {"page": page} if page > 1 else {}
+        if rng.random() < 0.5:
+            urls.append(f"/topics/{slug}/" + (f"?{urlencode(paged)}" if paged else ""))
+        else:
+            sort = rng.choice(SORTS)
+            query = {"topic": slug, **paged, **({"sort": sort} if sort else {})}
+            urls.append("/meetings/?" + urlencode(query))
+    return list(dict.fromkeys(urls))
+
+
 # ---------------------------------------------------------------- fresh URLs and a popular mix
 
 
 def fresh_pools(seed, size, taken):
     """
-    Per class, up to `size` URLs that no other pool holds (`taken`: url_pools()), each to be
-    asked for once: pages of the list in every order, filters around other meetings, other
-    searches, other meetings, other pages of officials with 100 meetings or more. The home page
-    (one URL) and the exports (one per topic) have none.
+        Per class, up to `size` URLs that no other pool holds (`taken`: url_pools()), each to be
+        asked for once: pages of the list in every order, filters around other meetings, other
+        searches, other meetings, other pages of officials with 100 meetings or more, other pages of
+    topics and of their lists. The home page
+        (one URL) and the exports (one per topic) have none.
     """
     from meetings.models import Meeting
 
@@ -193,6 +213,7 @@ def fresh_pools(seed, size, taken):
         "search": new(search_urls(rng, size * 3)),
         "meeting": new(meeting_urls(rng, published, size * 2)),
         "official": new(official_pages(rng, size)),
+        "topic": new(topic_urls(rng, size * 2, first_pages=100)),
     }
 
 

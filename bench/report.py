@@ -22,6 +22,7 @@ CLASSES = [
     ("export", "JSON export of a topic"),
     ("country", "a country or a pair"),
     ("calendar", "calendar of a pair"),
+    ("topic", "a topic, or its list"),
 ]
 # Per mode: (the least share of the baseline's throughput, the most p99 in ms) of every
 # class but the export of a topic, which is reported, not targeted (issue 13).
