@@ -473,7 +473,7 @@ def test_a_topics_list_from_the_summary_is_the_filters_list(client, monkeypatch,
     url = f"/meetings/?{query}"
     with uncached(), CaptureQueriesContext(connection) as queries:
         summarized = client.get(url)
-    assert not any("t_year" in query["sql"] for query in queries)  # the timeline not grouped
+    assert not any("t_month" in query["sql"] for query in queries)  # the timeline not grouped
     monkeypatch.setattr(MeetingFilter, "topic_alone", lambda filterset: None)
     with uncached():
         filtered = client.get(url)
@@ -488,12 +488,21 @@ def test_a_topics_list_from_the_summary_is_the_filters_list(client, monkeypatch,
 def test_a_rare_topics_list_and_two_topics_are_faceted(client, monkeypatch):
     monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
     copy_with_sides(60)
-    # A topic of 30 meetings or fewer, or two topics: faceted as any list.
+    # A topic of 30 meetings or fewer, or two topics: faceted as any list; one topic alone
+    # still charted from its summary rows.
     for query in ("topic=migration", "topic=migration&topic=nafta"):
-        response = client.get(f"/meetings/?{query}")
+        with uncached(), CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/meetings/?{query}")
         assert response.status_code == 200
         assert 0 < response.context["pagination"]["page"].paginator.count <= 30, query
         assert response.context["facets"], query
+        grouped = any("t_month" in query["sql"] for query in queries)
+        assert grouped == ("&" in query), query
+        with uncached(), monkeypatch.context() as patched:
+            patched.setattr(MeetingFilter, "topic_alone", lambda filterset: None)
+            filtered = client.get(f"/meetings/?{query}")
+        assert response.context["timeline"].bars == filtered.context["timeline"].bars
+        assert response.context["facets"] == filtered.context["facets"]
 
 
 @pytest.mark.parametrize(
