@@ -4,13 +4,16 @@ fixed number of queries however long the list and however deep the page.
 """
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Prefetch
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from ..models import Meeting, Participation
 
 MEETINGS_PER_PAGE = 20
 FEW_MEETINGS = 1_000  # a list this short is read by id (see paginate_meetings)
+FOUND_FIRST = 5_000  # on PostgreSQL, a list this short is found, then ordered
 
 
 def page_number(raw, last):
@@ -85,17 +88,35 @@ def paginate_meetings(params, meetings, count, shown=list_prefetch):
       few (60 ms for a rare name at 100,000 meetings, instead of 5);
     * a long list gives the page's ids from its order's index alone, then the page's
       meetings by id: OFFSET then skips index entries, not meetings (page 4,000 of 4,800 on
-      PostgreSQL, 150 ms to 25 ms).
+      PostgreSQL, 150 ms to 25 ms);
+    * on PostgreSQL, a list of FOUND_FIRST meetings or fewer is found first, in a
+      materialized common table expression, then ordered: a topic, an official and six
+      years at 1,000,000 meetings matched 1,300, and PostgreSQL walked the 57,000 meetings
+      of those years in the date index testing each (180 ms instead of 14).
     """
     if count <= FEW_MEETINGS:
         ids = list(meetings.order_by().values_list("pk", flat=True))
         in_order = Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
         return paginate(params, shown(in_order), MEETINGS_PER_PAGE, count=count)
+    if finds_first(count):
+        meetings = found_first(meetings)
     pagination = paginate(
         params, meetings.values_list("pk", flat=True), MEETINGS_PER_PAGE, count=count
     )
     fill_page(pagination["page"], shown(Meeting.objects.all()))
     return pagination
+
+
+def finds_first(count):
+    """Whether a list of `count` meetings (more than FEW_MEETINGS) is found_first()."""
+    return FEW_MEETINGS < count <= FOUND_FIRST and connection.vendor == "postgresql"
+
+
+def found_first(meetings):
+    """`meetings` (an ordered queryset), their ids found before they are put in order."""
+    sql, params = meetings.order_by().values("pk").query.sql_with_params()
+    ids = RawSQL(f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found", params)
+    return Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
 
 
 def fill_page(page, queryset, key="pk"):
