@@ -22,7 +22,7 @@ def topic_list(request):
     return render(request, "meetings/topic_list.html", {"tree": tree})
 
 
-def latest_agreements(agreements):
+def latest_and_one_more(agreements):
     """
     The LISTED `agreements` of the latest meetings, and one more if there is one: a large
     topic has thousands (447 at 100,000 meetings, all of them on its page until now).
@@ -47,7 +47,7 @@ class TopicDetail(ResourceWithMeetings):
         figures = topic_figures(topic.pk, FACET_LIMIT)
         # One more than listed, to say whether there are others (counting a large topic's
         # agreements, 37,000 at 1,000,000 meetings, took 38 ms).
-        latest = list(latest_agreements(Agreement.objects.published().filter(topics=topic)))
+        latest = list(latest_and_one_more(Agreement.objects.published().filter(topics=topic)))
         return {
             "topic": topic,
             "meeting_count": topic.meeting_count,
