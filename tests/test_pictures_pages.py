@@ -438,19 +438,18 @@ def test_a_partys_calendar_from_the_summary_is_the_filters_calendar(client, monk
     assert bool(events) == ("CA" not in query)  # Canada's one meeting is known to the year
 
 
-@pytest.mark.parametrize(
-    "query", ["party=US", "party=MX&party=US&sort=title", "party=US&page=2", "party=US&sort=date"]
-)
-def test_a_partys_list_from_the_summary_is_the_filters_list(client, monkeypatch, query):
-    # Too many for facets (here more than 30), a country's or a pair's list is counted and
-    # charted from the summary rows and walks the newest meetings; through the filter, the same.
+def summarized_and_filtered(client, monkeypatch, url, finder, grouped_sql):
+    """
+    `url` too many for facets (here more than 30), answered from the summary rows and then
+    through the filter alone (MeetingFilter.`finder` turned off): the same list. The first
+    runs no query holding `grouped_sql`.
+    """
     monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
     copy_with_sides(60)
-    url = f"/meetings/?{query}"
     with uncached(), CaptureQueriesContext(connection) as queries:
         summarized = client.get(url)
-    assert not any("HAVING" in query["sql"] for query in queries)  # the party never grouped
-    monkeypatch.setattr(MeetingFilter, "parties_alone", lambda filterset: None)
+    assert not any(grouped_sql in query["sql"] for query in queries)
+    monkeypatch.setattr(MeetingFilter, finder, lambda filterset: None)
     with uncached():
         filtered = client.get(url)
     assert summarized.status_code == filtered.status_code == 200
@@ -464,25 +463,20 @@ def test_a_partys_list_from_the_summary_is_the_filters_list(client, monkeypatch,
     assert timelines[0].links == timelines[1].links
 
 
+@pytest.mark.parametrize(
+    "query", ["party=US", "party=MX&party=US&sort=title", "party=US&page=2", "party=US&sort=date"]
+)
+def test_a_partys_list_from_the_summary_is_the_filters_list(client, monkeypatch, query):
+    # A country's or a pair's list is counted and charted from the summary rows and walks the
+    # newest meetings: the party is never grouped.
+    summarized_and_filtered(client, monkeypatch, f"/meetings/?{query}", "parties_alone", "HAVING")
+
+
 @pytest.mark.parametrize("query", ["topic=security", "topic=security&sort=title&page=2"])
 def test_a_topics_list_from_the_summary_is_the_filters_list(client, monkeypatch, query):
-    # Too many for facets, a topic's list is counted and charted from the topic's summary
-    # rows; grouped from its meetings, the same.
-    monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
-    copy_with_sides(60)
-    url = f"/meetings/?{query}"
-    with uncached(), CaptureQueriesContext(connection) as queries:
-        summarized = client.get(url)
-    assert not any("t_month" in query["sql"] for query in queries)  # the timeline not grouped
-    monkeypatch.setattr(MeetingFilter, "topic_alone", lambda filterset: None)
-    with uncached():
-        filtered = client.get(url)
-    assert summarized.status_code == filtered.status_code == 200
-    pages = [response.context["pagination"]["page"] for response in (summarized, filtered)]
-    assert [m.slug for m in pages[0]] == [m.slug for m in pages[1]]
-    assert pages[0].paginator.count == pages[1].paginator.count > 30
-    timelines = [response.context["timeline"] for response in (summarized, filtered)]
-    assert timelines[0].bars == timelines[1].bars and timelines[0].links == timelines[1].links
+    # A topic's list is counted and charted from the topic's summary rows: its timeline is
+    # never grouped.
+    summarized_and_filtered(client, monkeypatch, f"/meetings/?{query}", "topic_alone", "t_month")
 
 
 def test_a_rare_topics_list_and_two_topics_are_faceted(client, monkeypatch):
