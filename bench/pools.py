@@ -189,11 +189,11 @@ def topic_urls(rng, size, first_pages=5):
 
 def fresh_pools(seed, size, taken):
     """
-        Per class, up to `size` URLs that no other pool holds (`taken`: url_pools()), each to be
-        asked for once: pages of the list in every order, filters around other meetings, other
-        searches, other meetings, other pages of officials with 100 meetings or more, other pages of
-    topics and of their lists. The home page
-        (one URL) and the exports (one per topic) have none.
+    Per class, up to `size` URLs that no other pool holds (`taken`: url_pools()), each to be
+    asked for once: pages of the list in every order, filters around other meetings, other
+    searches, other meetings, other pages of officials with 100 meetings or more, other pages
+    of topics and of their lists. The home page (one URL) and the exports (one per topic)
+    have none.
     """
     from meetings.models import Meeting
 
