@@ -9,11 +9,14 @@ import re
 import icalendar
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from meetings.filters import SORTS, MeetingFilter
 from meetings.models import Country, Delegation, Meeting, Participation, Source
+from meetings.pictures.data import timeline_chart
 from meetings.versioning import uncached
 from meetings.views.countries import latest_agreements, party_meetings, party_records
 
@@ -522,3 +525,13 @@ def test_a_drafts_preview_offers_no_citation(admin_client_logged_in):
 def test_the_home_page_leads_to_the_countries(client):
     _, html = page(client, reverse("home"))
     assert '<a href="/countries/">' in html
+
+
+def test_a_timelines_caption_counts_with_the_languages_separator():
+    chart = timeline_chart([(2018, 5, "day", 1234), (2019, 1, "day", 1)], [])
+    context = {"chart": chart, "id": "t", "name": ""}
+    english = render_to_string("meetings/includes/timeline.html", context)
+    assert "1,235 dated meetings" in english
+    with translation.override("es"):
+        spanish = render_to_string("meetings/includes/timeline.html", context)
+    assert "1\xa0235 reuniones con fecha" in spanish  # as intcomma groups in Spanish
