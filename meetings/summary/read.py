@@ -140,8 +140,13 @@ def timeline_parts(timeline, count):
     return [
         f"SELECT 'count', '', '', n, 0 FROM {TABLE} WHERE {count}",
         f"SELECT 'total', '', '', n, 0 FROM {TABLE} WHERE facet = 'meetings'",
-        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = '{timeline}' AND n > 0",
+        timeline_part(timeline),
     ]
+
+
+def timeline_part(timeline):
+    """The rows of a `timeline` facet, tagged as the figures' queries read them."""
+    return f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} WHERE facet = '{timeline}' AND n > 0"
 
 
 def scope_sql(sides, partners, sent):
@@ -214,8 +219,7 @@ def topic_figures(topic_id, officials):
     """
     topic_id = int(topic_id)
     parts = [
-        f"SELECT 'timeline', item, '', n, 0 FROM {TABLE} "
-        f"WHERE facet = '{TIMELINE}{topic_id}' AND n > 0",
+        timeline_part(f"{TIMELINE}{topic_id}"),
         top_sql(f"{OFFICIALS}{topic_id}", officials, names="official"),
     ]
     with connection.cursor() as cursor:
