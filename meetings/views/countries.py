@@ -24,6 +24,13 @@ PARTIES_SHOWN = 200
 PAIRS_SHOWN = 12
 SENT_SHOWN = 8
 LISTED = 10  # agreements, trips and visits shown
+# Agreements in the order of their meetings, newest first (a country's, a topic's latest).
+AGREEMENTS_NEWEST_FIRST = (
+    F("meeting__date").desc(nulls_last=True),
+    "meeting__title",
+    "meeting_id",
+    "pk",
+)
 # A party in at least one published meeting in WALKED is found meeting by meeting, newest
 # first: the latest few turn up within a few hundred (see CountryDetail.context).
 WALKED = 50
@@ -108,11 +115,10 @@ def latest_agreements(meetings):
     """The LISTED latest agreements of `meetings`: those of the latest meetings with any."""
     agreed = Exists(Agreement.objects.filter(meeting=OuterRef("pk")))
     latest = meetings.filter(agreed).order_by(*SORTS["-date"][1]).values("pk")[:LISTED]
-    in_order = (F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "pk")
     return (
         Agreement.objects.filter(meeting__in=latest)
         .select_related("meeting")
-        .order_by(*in_order)[:LISTED]
+        .order_by(*AGREEMENTS_NEWEST_FIRST)[:LISTED]
     )
 
 

@@ -1,13 +1,12 @@
 """The topics' tree, and one topic's page with its JSON twin."""
 
-from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from ..filters import SORTS
 from ..models import Agreement, Meeting, Topic
 from ..pictures.data import timeline_chart
 from ..summary.read import topic_figures, with_meeting_counts
-from .countries import LISTED
+from .countries import AGREEMENTS_NEWEST_FIRST, LISTED
 from .facets import FACET_LIMIT
 from .resource import ResourceWithMeetings, public_page
 
@@ -27,8 +26,8 @@ def latest_and_one_more(agreements):
     The LISTED `agreements` of the latest meetings, and one more if there is one: a large
     topic has thousands (447 at 100,000 meetings, all of them on its page until now).
     """
-    in_order = (F("meeting__date").desc(nulls_last=True), "meeting__title", "meeting_id", "pk")
-    return agreements.select_related("meeting").order_by(*in_order)[: LISTED + 1]
+    newest_first = agreements.select_related("meeting").order_by(*AGREEMENTS_NEWEST_FIRST)
+    return newest_first[: LISTED + 1]
 
 
 class TopicDetail(ResourceWithMeetings):
