@@ -2,7 +2,6 @@
 
 from django.db import connection
 from django.db.models import F, Prefetch
-from django.db.models.expressions import RawSQL
 from django.shortcuts import get_object_or_404, render
 
 from ..aggregates import facet_groups, published_facet_groups
@@ -14,7 +13,7 @@ from ..querystring import QueryParams
 from ..summary.read import with_meeting_counts
 from ..versioning import cached
 from .facets import FACET_LIMIT
-from .pagination import fill_page, paginate
+from .pagination import fill_page, materialized, paginate
 from .resource import Resource, meetings_page_data, public_page
 
 OFFICIALS_PER_PAGE = 100
@@ -173,8 +172,7 @@ def official_meetings(official):
     """
     ids = Participation.objects.filter(official=official).values("meeting_id")
     if connection.vendor == "postgresql":
-        sql, params = ids.query.sql_with_params()
-        ids = RawSQL(f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found", params)
+        ids = materialized(ids)
     return Meeting.objects.published().filter(pk__in=ids)
 
 

@@ -114,9 +114,14 @@ def finds_first(count):
 
 def found_first(meetings):
     """`meetings` (an ordered queryset), their ids found before they are put in order."""
-    sql, params = meetings.order_by().values("pk").query.sql_with_params()
-    ids = RawSQL(f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found", params)
+    ids = materialized(meetings.order_by().values("pk"))
     return Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
+
+
+def materialized(ids):
+    """PostgreSQL: `ids` (a queryset of one column) found on their own, before what uses them."""
+    sql, params = ids.query.sql_with_params()
+    return RawSQL(f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found", params)
 
 
 def fill_page(page, queryset, key="pk"):
