@@ -132,6 +132,7 @@ def test_everything_comes_from_the_environment(tmp_path):
         PROXY_COUNT="2",
         DATABASE_STATEMENT_TIMEOUT_MS="3000",
         DATABASE_CONNECT_TIMEOUT="4",
+        DATABASE_RANDOM_PAGE_COST="1.5",
         REDIS_TIMEOUT_MS="250",
         ERROR_MAIL_INTERVAL="3600",
     )
@@ -144,7 +145,7 @@ def test_everything_comes_from_the_environment(tmp_path):
     }
     assert shown["DATABASE_OPTIONS"] == {
         "connect_timeout": 4,
-        "options": "-c statement_timeout=3000",
+        "options": "-c statement_timeout=3000 -c random_page_cost=1.5",
     }
     assert shown["STATEMENT_TIMEOUT"] == 3000
     assert shown["ERROR_MAIL_INTERVAL"] == 3600
@@ -172,6 +173,10 @@ def test_development_with_debug(tmp_path):
         ({}, "SECRET_KEY is not set"),
         ({"SECRET_KEY": STRONG_KEY, "DEBUG": "maybe"}, "DEBUG must be 1 or 0"),
         ({"SECRET_KEY": STRONG_KEY, "CONN_MAX_AGE": "forever"}, "CONN_MAX_AGE must be a whole"),
+        (
+            {"SECRET_KEY": STRONG_KEY, "DATABASE_RANDOM_PAGE_COST": "cheap"},
+            "DATABASE_RANDOM_PAGE_COST must be a number",
+        ),
     ],
 )
 def test_refuses_to_start_misconfigured(tmp_path, variables, message):

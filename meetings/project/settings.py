@@ -43,6 +43,16 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
+def env_float(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.") from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -171,6 +181,12 @@ DATABASE_STATEMENT_TIMEOUT_MS = (
 # meeting sorts all their rows before the first one (at 1,000,000 meetings, past 5 s).
 EXPORT_STATEMENT_TIMEOUT_MS = env_int("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)
 
+# PostgreSQL's planner's cost of reading a page out of order, against 1 for the next page.
+# Its default, 4, is meant for spinning disks: with it, a search's timeline at 100,000 meetings
+# read every meeting (43 ms) rather than its 3,577 matches by their ids (17 ms). 1.1 is the
+# usual setting for SSDs or a database held in memory; set it for the server, or here.
+DATABASE_RANDOM_PAGE_COST = env_float("DATABASE_RANDOM_PAGE_COST", 1.1)
+
 # Persistent connections (CONN_MAX_AGE seconds), checked before reuse.
 DATABASES = {
     "default": dj_database_url.config(
@@ -184,7 +200,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         {
             # A database that does not answer: an error in seconds (a 503), not a hung worker.
             "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
-            "options": f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+            "options": (
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS} "
+                f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
+            ),
         }
     )
 
