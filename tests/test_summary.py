@@ -30,6 +30,7 @@ from meetings.pictures.data import timeline_rows
 from meetings.summary.read import (
     cited_sources_count,
     home_figures,
+    official_timeline,
     party_figures,
     topic_figures,
     whole_list,
@@ -65,6 +66,7 @@ def assert_exact():
     assert kept == recounted()
     assert_every_country_exact()
     assert_every_topic_exact()
+    assert_every_officials_timeline_exact()
     published = Meeting.objects.published()
     count, groups = whole_list(12)
     assert count == published.count()
@@ -117,6 +119,14 @@ def assert_every_topic_exact():
         assert sorted(figures["timeline"]) == sorted(timeline_rows(meetings)), topic.slug
         expected = top_linked("official", meetings.values("pk"), 1000)
         assert figures["officials"] == expected, topic.slug
+
+
+def assert_every_officials_timeline_exact():
+    """Each official's timeline (their page's) against a grouping of their meetings."""
+    for official in Official.objects.all():
+        meetings = Meeting.objects.published().filter(participations__official=official)
+        expected = sorted(timeline_rows(meetings))
+        assert sorted(official_timeline(official.pk)) == expected, official.slug
 
 
 def published_sides():

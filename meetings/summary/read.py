@@ -9,6 +9,7 @@ from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 
 from ..models import SummaryCount
+from . import personal
 from .cited import CITED, counter
 from .topical import OFFICIALS, TIMELINE
 from .triggers import TABLE
@@ -115,8 +116,17 @@ def whole_list(limit):
 
 def whole_timeline():
     """[(year, month, precision, count)] of every published dated meeting, as timeline_rows."""
+    return timeline_of("timeline")
+
+
+def official_timeline(official_id):
+    """whole_timeline() of the published meetings an official took part in (personal.py)."""
+    return timeline_of(f"{personal.TIMELINE}{int(official_id)}")
+
+
+def timeline_of(facet):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT item, n FROM {TABLE} WHERE facet = 'timeline' AND n > 0")
+        cursor.execute(f"SELECT item, n FROM {TABLE} WHERE facet = %s AND n > 0", [facet])
         return [timeline_row(item, n) for item, n in cursor.fetchall()]
 
 

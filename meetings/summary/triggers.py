@@ -23,10 +23,10 @@ What each table's writes change:
   (or the last) row of that meeting on that side;
 * an agency, a topic: the whole table's count;
 * and, within each side's and each pair's meetings, what scoped.py describes; within each
-  topic's, what topical.py does.
+  topic's, what topical.py does; within each official's, what personal.py does.
 """
 
-from . import cited, scoped, topical
+from . import cited, personal, scoped, topical
 from .scoped import month as timeline_sql  # "2018-05 day": a meeting's month and precision
 
 TABLE = "meetings_summarycount"
@@ -116,7 +116,7 @@ def scoped_groups(vendor, table, row):
     live = published(row) if table != MEETING else f"{row}.status = {PUBLISHED}"
     if table == MEETING:
         changes = scoped.meeting_changes(vendor, row) + topical.meeting_changes(vendor, row)
-        return [(live, changes)]
+        return [(live, changes + personal.meeting_changes(vendor, row))]
     if table == TOPIC_LINK:
         changes = scoped.topic_link_changes(vendor, row)
         return [(live, changes + topical.topic_link_changes(vendor, row))]
@@ -125,8 +125,8 @@ def scoped_groups(vendor, table, row):
     arrives = f"{live} AND {scoped.alone(vendor, table, row)}"
     groups = [(arrives, scoped.arrival_changes(vendor, table, row))]
     if table == PARTICIPATION:
-        changes = scoped.participant_changes(vendor, row)
-        groups.insert(0, (live, changes + topical.participant_changes(vendor, row)))
+        changes = scoped.participant_changes(vendor, row) + topical.participant_changes(vendor, row)
+        groups.insert(0, (live, changes + personal.participant_changes(vendor, row)))
     return groups
 
 
@@ -313,6 +313,7 @@ def recount(vendor):
     for facet, item, source, condition in [
         *scoped.recount_changes(vendor),
         *topical.recount_changes(vendor),
+        *personal.recount_changes(vendor),
     ]:
         found.append(
             f"INSERT INTO {TABLE} (facet, item, n) SELECT {facet}, {item}, COUNT(*) "

@@ -8,9 +8,9 @@ from ..aggregates import facet_groups, published_facet_groups
 from ..exports.records import meeting_reference
 from ..filters import SORTS
 from ..models import Country, Meeting, Official, Participation, Position
-from ..pictures.data import meeting_timeline, official_network
+from ..pictures.data import official_network, timeline_chart
 from ..querystring import QueryParams
-from ..summary.read import with_meeting_counts
+from ..summary.read import official_timeline, with_meeting_counts
 from ..versioning import cached
 from .facets import FACET_LIMIT
 from .pagination import fill_page, materialized, paginate
@@ -71,9 +71,7 @@ class OfficialDetail(Resource):
         pagination = self.participation_pagination(request, context)
         quotes, quote_count = latest_quotes(official)
         network, together = official_network(official, context["met_most"])
-        timeline = meeting_timeline(
-            official_meetings(official), ("official", official.pk), [("official", official.slug)]
-        )
+        timeline = timeline_chart(official_timeline(official.pk), [("official", official.slug)])
         context = {**context, "pagination": pagination, "quotes": quotes, "timeline": timeline}
         context.update(network=network, together=together)
         return render(request, self.template_name, {**context, "quote_count": quote_count})
