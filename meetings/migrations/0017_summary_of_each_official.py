@@ -1,8 +1,8 @@
 """
 The summary rows count, within each official's meetings, the meetings by month
 (meetings/summary/personal.py): an official's page reads its timeline from them, where it
-grouped every meeting of theirs on each request (at 100,000 meetings on PostgreSQL, 60 ms for
-one taking part in 5,000).
+grouped every meeting of theirs on each request (for the busiest at 100,000 meetings on
+PostgreSQL, 18 to 22 ms; at 1,000,000, 118 ms for one in 50,000 meetings).
 """
 
 from django.db import migrations
