@@ -19,6 +19,7 @@ from .functions import Year
 from .models import Country, Delegation, Meeting, Official, Participation, Topic
 from .search import TABLE as SEARCH_TABLE
 from .search import document_matches
+from .summary.read import timeline_row
 
 # For each kind of "who or what": the link table, its column, the linked model, the tie-break.
 LINKED = {
@@ -140,6 +141,25 @@ def published_facet_groups(limit, at_most=None, search=None, official=None):
         return named_sql(kind, counts)
 
     return grouped(matched, params, linked, limit, at_most, counted)
+
+
+def published_timeline(search):
+    """
+    PostgreSQL only: timeline_rows() of the published meetings matching `search` (a
+    search.Query), grouped from their search rows alone by the month and date precision each
+    carries (migration 0018), with no join to the meetings.
+    """
+    conditions, params = ["published", "timeline_item IS NOT NULL"], []
+    if search:  # a query of no words matches every meeting, as search_meetings() has it
+        condition, params = document_matches(search)
+        conditions.append(condition)
+    sql = (
+        f"SELECT timeline_item, COUNT(*) FROM {SEARCH_TABLE} "
+        f"WHERE {' AND '.join(conditions)} GROUP BY timeline_item"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [timeline_row(item, n) for item, n in cursor.fetchall()]
 
 
 def parties_sql(gate):

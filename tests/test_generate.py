@@ -16,7 +16,12 @@ from django.db.models import Count, Max, Min
 from django.http import QueryDict
 from django.test import RequestFactory
 
-from meetings.aggregates import facet_groups, published_facet_groups, top_linked
+from meetings.aggregates import (
+    facet_groups,
+    published_facet_groups,
+    published_timeline,
+    top_linked,
+)
 from meetings.exports.records import meeting_data
 from meetings.filters import SORTS, MeetingFilter
 from meetings.functions import Year
@@ -37,6 +42,7 @@ from meetings.models import (
     Source,
     Topic,
 )
+from meetings.pictures.data import timeline_rows
 from meetings.search import parse, search_meetings
 from meetings.views import pagination
 
@@ -292,6 +298,18 @@ def test_facets_from_search_rows_equal_those_from_the_joins(at_most):
         assert joined["official"][0][0] == official.slug
     assert published_facet_groups(12) == facet_groups(published, 12)
     assert published_facet_groups(12, at_most=10**6)["count"] == published.count() > 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search rows carry facts there")
+def test_a_searchs_timeline_from_its_search_rows_equals_that_from_the_joins():
+    empty_database()
+    generate(300, seed=4)
+    published = Meeting.objects.published()
+    Meeting.objects.filter(pk__in=published.values("pk")[:30]).update(status="draft")
+    for query in ["cooperation", "secretar -cooperation", '"public health"', "zzqx", "!!!"]:
+        joined = timeline_rows(search_meetings(published, query))
+        assert sorted(published_timeline(parse(query))) == sorted(joined), query
+    assert sum(n for *_, n in published_timeline(parse("!!!"))) > 200
 
 
 def test_facets_of_no_meetings_are_empty():

@@ -3,6 +3,8 @@ Full-text search: the same meetings on PostgreSQL and SQLite for the same querie
 this file on both), any input accepted, and every kind of write visible at once.
 """
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -280,11 +282,11 @@ def test_reloading_the_fixtures_keeps_one_document_a_meeting():
 
 
 def search_row_facts(slug):
-    """What a meeting's search row says of it (PostgreSQL: migration 0005)."""
+    """What a meeting's search row says of it (PostgreSQL: migrations 0005 and 0018)."""
     meeting = Meeting.objects.get(slug=slug)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT published, kind, country_id, year, topic_ids, official_ids "
+            "SELECT published, kind, country_id, year, topic_ids, official_ids, timeline_item "
             "FROM meetings_meetingsearch WHERE meeting_id = %s",
             [meeting.pk],
         )
@@ -301,6 +303,7 @@ def facts_of(slug):
         meeting.date.year if meeting.date else None,
         sorted(meeting.topics.values_list("pk", flat=True)),
         sorted(meeting.participations.values_list("official_id", flat=True)),
+        f"{meeting.date:%Y-%m} {meeting.date_precision}" if meeting.date else None,
     )
 
 
@@ -318,6 +321,10 @@ def test_search_rows_keep_their_meetings_facts_through_every_write():
     assert search_row_facts(POMPEO)[1:4] == ("visit", meeting.country_id, None)
     Meeting.objects.filter(slug=POMPEO).update(country=None)
     assert search_row_facts(POMPEO)[2] is None
+    Meeting.objects.filter(slug=POMPEO).update(date=date(2019, 5, 1), date_precision="month")
+    assert search_row_facts(POMPEO)[6] == "2019-05 month"
+    Meeting.objects.filter(slug=POMPEO).update(date_precision="day")  # the precision alone
+    assert search_row_facts(POMPEO)[6] == "2019-05 day"
 
     ebrard = add_participant(meeting, "marcelo-ebrard")
     assert ebrard.pk in search_row_facts(POMPEO)[5]

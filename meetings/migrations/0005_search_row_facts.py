@@ -34,9 +34,13 @@ FACTS = {
 }
 
 
+# The meeting's columns whose change rebuilds its search row, with the facts.
+FACT_COLUMNS = ["status", "kind", "country_id", "date"]
+
+
 def refresh_function(facts):
-    """meetings_search_refresh(ids), building the document and, with `facts`, the facts."""
-    values = {"document": DOCUMENT, **(FACTS if facts else {})}
+    """meetings_search_refresh(ids), building the document and `facts` ({column: SQL})."""
+    values = {"document": DOCUMENT, **(facts or {})}
     columns = list(values)
     selected = ",\n           ".join(values.values())
     updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns)
@@ -74,9 +78,9 @@ $$;
 """
 
 
-def meeting_changed_function(facts):
-    """The meetings' trigger: which updated meetings to rebuild (with `facts`, more columns)."""
-    columns = ["title", "summary", *(["status", "kind", "country_id", "date"] if facts else [])]
+def meeting_changed_function(fact_columns):
+    """The meetings' trigger: which updated meetings to rebuild (`fact_columns` besides)."""
+    columns = ["title", "summary", *(fact_columns or [])]
     changed = "\n                OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in columns)
     return f"""
 CREATE OR REPLACE FUNCTION meetings_search_meeting_changed() RETURNS trigger
@@ -124,8 +128,8 @@ def forward(apps, schema_editor):
         return
     run = lambda sql: schema_editor.execute(sql, None)  # noqa: E731 (no parameters: "%" as is)
     run(ADD_COLUMNS)
-    run(refresh_function(facts=True))
-    run(meeting_changed_function(facts=True))
+    run(refresh_function(FACTS))
+    run(meeting_changed_function(FACT_COLUMNS))
     run("SELECT meetings_search_refresh(ARRAY(SELECT id FROM meetings_meeting))")
     run(OFFICIALS_INDEX)
     run("ANALYZE meetings_meetingsearch")
@@ -135,8 +139,8 @@ def backward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     run = lambda sql: schema_editor.execute(sql, None)  # noqa: E731
-    run(meeting_changed_function(facts=False))
-    run(refresh_function(facts=False))
+    run(meeting_changed_function(None))
+    run(refresh_function(None))
     run("DROP INDEX meetings_meetingsearch_officials")
     run(DROP_COLUMNS)
 

@@ -68,6 +68,14 @@ def localized_countries(rows):
     return [(code, country_name(code, language, name), n) for code, name, n in rows]
 
 
+def searched_alone(narrowed):
+    """
+    Whether a list whose filters in force are `narrowed` is only searched, on PostgreSQL:
+    its figures are then read from the matching search rows alone.
+    """
+    return narrowed == {"q"} and connection.vendor == "postgresql"
+
+
 def list_summary(filtered, params, narrowed, search=None):
     """
     (count, facet rows or None) of a list's meetings, cached for these filters and the data
@@ -82,7 +90,7 @@ def list_summary(filtered, params, narrowed, search=None):
     if narrowed:
 
         def summary():
-            if narrowed == {"q"} and connection.vendor == "postgresql":
+            if searched_alone(narrowed):
                 groups = published_facet_groups(
                     FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search)
                 )

@@ -10,13 +10,14 @@ from ..citations import citation, csl_text
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
-from ..pictures.data import meeting_timeline, timeline_chart
+from ..pictures.data import meeting_timeline, searched_timeline, timeline_chart
 from ..querystring import QueryParams
+from ..search import parse as parse_search
 from ..summary.read import topic_timeline
 from ..versioning import cached
 from . import facets
 from .countries import parties_alone
-from .facets import active_chips, facet_links, filters_key, list_summary
+from .facets import active_chips, facet_links, filters_key, list_summary, searched_alone
 from .pagination import paginate_meetings
 from .resource import Resource, public_page
 
@@ -63,7 +64,11 @@ def list_figures(filterset, params):
     if topic:
         return filtered, count, facet_table, timeline_chart(topic["timeline"], params.multi_items)
     key = filters_key(params) if narrowed else None
-    return filtered, count, facet_table, meeting_timeline(filtered, key, params.multi_items)
+    if searched_alone(narrowed):
+        timeline = searched_timeline(parse_search(search), key, params.multi_items)
+    else:
+        timeline = meeting_timeline(filtered, key, params.multi_items)
+    return filtered, count, facet_table, timeline
 
 
 def party_list(filterset):
