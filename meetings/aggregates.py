@@ -21,6 +21,9 @@ from .search import TABLE as SEARCH_TABLE
 from .search import document_matches
 from .summary.read import timeline_row
 
+# The groups facet_groups() gives, all of them unless asked for fewer.
+FACETS = ("topic", "official", "party", "country", "kind", "year")
+
 # For each kind of "who or what": the link table, its column, the linked model, the tie-break.
 LINKED = {
     "official": (Participation, "official_id", Official, "sort_name"),
@@ -67,7 +70,7 @@ def top_linked(kind, meetings, limit):
         return [(value, label, n) for value, label, n, _ in cursor.fetchall()]
 
 
-def facet_groups(meetings, limit, many=False, at_most=None):
+def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
     """
     How `meetings` (a queryset) divide by topic, official, party, country, kind and year, in
     one query: {"topic": [(slug, name, count)], "official": [...], "party": [(code, name,
@@ -86,6 +89,9 @@ def facet_groups(meetings, limit, many=False, at_most=None):
     With `at_most`, the same query also counts the meetings ("count": n) and groups them
     only if there are at most that many (otherwise the five groups are empty): a filtered
     list needs its count anyway, and its meetings are then found once, not twice.
+
+    Only the groups named in `facets` are computed; the others are left empty. An official's
+    page shows two: the other four made its query of 5,440 meetings 54 ms instead of 19.
     """
     rows = meetings.order_by().annotate(facet_year=Year("date"))
     try:
@@ -100,14 +106,14 @@ def facet_groups(meetings, limit, many=False, at_most=None):
     def linked(kind, gate):
         return linked_sql(kind, f"SELECT id FROM matched WHERE {gate}")
 
-    return grouped(matched, matched_params, linked, limit, at_most)
+    return grouped(matched, matched_params, linked, limit, at_most, facets=facets)
 
 
 # The columns of a meeting's search row that hold its topics' and participants' ids.
 SEARCH_ROW_IDS = {"topic": "topic_ids", "official": "official_ids"}
 
 
-def published_facet_groups(limit, at_most=None, search=None, official=None):
+def published_facet_groups(limit, at_most=None, search=None, official=None, facets=FACETS):
     """
     PostgreSQL only: facet_groups() of the published meetings, of those matching `search`
     (a search.Query) or of those an official (`official`, an id) took part in, read from
@@ -140,7 +146,7 @@ def published_facet_groups(limit, at_most=None, search=None, official=None):
         )
         return named_sql(kind, counts)
 
-    return grouped(matched, params, linked, limit, at_most, counted)
+    return grouped(matched, params, linked, limit, at_most, counted, facets)
 
 
 def published_timeline(search):
@@ -181,13 +187,13 @@ def parties_sql(gate):
 
 
 def no_groups(at_most):
-    groups = {name: [] for name in ("topic", "official", "party", "country", "kind", "year")}
+    groups = {name: [] for name in FACETS}
     if at_most is not None:
         groups["count"] = 0
     return groups
 
 
-def grouped(matched, matched_params, linked, limit, at_most, counted=None):
+def grouped(matched, matched_params, linked, limit, at_most, counted=None, facets=FACETS):
     """
     facet_groups() of the meetings of the common table expression `matched` (id, kind,
     country_id, year), the topics and officials grouped by the SQL that `linked`(kind,
@@ -201,33 +207,56 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None):
         matched_params = [*matched_params, *counted_params]
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
         gate, gate_params = "(SELECT n FROM total) <= %s", [at_most]
-    sql = f"WITH {matched}{total} {groups_sql(linked, gate)}"
-    params = [*matched_params, *gate_params, limit, *gate_params, limit]
-    params += [*gate_params * 2, limit, *gate_params * 3]
+    parts, parts_params = groups_sql(linked, gate, gate_params, limit, facets)
+    sql = f"WITH {matched}{total} {parts}"
+    params = [*matched_params, *parts_params]
     if at_most is not None:
-        sql += "UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
+        sql += " UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return read_groups(cursor.fetchall(), no_groups(at_most))
 
 
-def groups_sql(linked, gate):
-    """The UNION of every facet's rows (facet, value, label, count, rank) under `gate`."""
-    return f"""
-        SELECT 'topic', topics.* FROM ({linked("topic", gate)}) topics
-        UNION ALL SELECT 'official', officials.* FROM ({linked("official", gate)}) officials
-        UNION ALL SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties
-        UNION ALL SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
+def groups_sql(linked, gate, gate_params, limit, facets):
+    """
+    (sql, params): the UNION of the rows (facet, value, label, count, rank) of each of
+    `facets`, under `gate` (its parameters `gate_params`), the `limit` first of the linked.
+    """
+    parts = {
+        "topic": (
+            f"SELECT 'topic', topics.* FROM ({linked('topic', gate)}) topics",
+            [*gate_params, limit],
+        ),
+        "official": (
+            f"SELECT 'official', officials.* FROM ({linked('official', gate)}) officials",
+            [*gate_params, limit],
+        ),
+        "party": (
+            f"SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties",
+            [*gate_params, *gate_params, limit],
+        ),
+        "country": (
+            f"""SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched
                 WHERE country_id IS NOT NULL AND {gate} GROUP BY country_id
-            ) g JOIN {Country._meta.db_table} c ON c.id = g.country_id
-        UNION ALL SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
-            FROM matched WHERE {gate} GROUP BY kind
-        UNION ALL SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
+            ) g JOIN {Country._meta.db_table} c ON c.id = g.country_id""",
+            gate_params,
+        ),
+        "kind": (
+            f"""SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
+            FROM matched WHERE {gate} GROUP BY kind""",
+            gate_params,
+        ),
+        "year": (
+            f"""SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
             ROW_NUMBER() OVER (ORDER BY year DESC)
-            FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year
-    """
+            FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year""",
+            gate_params,
+        ),
+    }
+    chosen = [parts[facet] for facet in facets]
+    return " UNION ALL ".join(sql for sql, _ in chosen), [p for _, ps in chosen for p in ps]
 
 
 def read_groups(found, groups):

@@ -300,6 +300,24 @@ def test_facets_from_search_rows_equal_those_from_the_joins(at_most):
     assert published_facet_groups(12, at_most=10**6)["count"] == published.count() > 200
 
 
+def test_facet_groups_computes_only_the_facets_asked_for():
+    empty_database()
+    generate(300, seed=4)
+    published = Meeting.objects.published()
+    shown = ("official", "topic")
+    whole = facet_groups(published, 12, at_most=10_000)
+    unshown = {facet: [] for facet in ("party", "country", "kind", "year")}
+    assert facet_groups(published, 12, at_most=10_000, facets=shown) == {**whole, **unshown}
+    assert all(whole[facet] for facet in unshown)
+    if connection.vendor == "postgresql":
+        official = Official.objects.annotate(n=Count("participations")).latest("n")
+        whole = published_facet_groups(12, official=official.pk)
+        assert published_facet_groups(12, official=official.pk, facets=shown) == {
+            **whole,
+            **unshown,
+        }
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="search rows carry facts there")
 def test_a_searchs_timeline_from_its_search_rows_equals_that_from_the_joins():
     empty_database()
