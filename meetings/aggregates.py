@@ -14,8 +14,10 @@ of every published meeting).
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Concat
 
-from .functions import Year
+from .functions import Year, YearMonth
 from .models import Country, Delegation, Meeting, Official, Participation, Topic
 from .search import TABLE as SEARCH_TABLE
 from .search import document_matches
@@ -92,16 +94,21 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
 
     Only the groups named in `facets` are computed; the others are left empty. An official's
     page shows two: the other four made its query of 5,440 meetings 54 ms instead of 19.
+    "timeline", asked for, adds the meetings by month as timeline_rows() gives them (a list's
+    timeline, from the meetings found once for the facets).
     """
-    rows = meetings.order_by().annotate(facet_year=Year("date"))
+    rows = meetings.order_by().annotate(
+        facet_year=Year("date"),
+        timeline_item=Concat(YearMonth("date"), Value(" "), "date_precision"),
+    )
     try:
         matched_sql, matched_params = rows.values_list(
-            "pk", "kind", "country_id", "facet_year"
+            "pk", "kind", "country_id", "facet_year", "timeline_item"
         ).query.sql_with_params()
     except EmptyResultSet:  # Django knows there are none (an empty list of ids, say)
-        return no_groups(at_most)
+        return no_groups(at_most, facets)
     inline = "NOT MATERIALIZED" if many and connection.vendor == "postgresql" else ""
-    matched = f"matched (id, kind, country_id, year) AS {inline} ({matched_sql})"
+    matched = f"matched (id, kind, country_id, year, timeline_item) AS {inline} ({matched_sql})"
 
     def linked(kind, gate):
         return linked_sql(kind, f"SELECT id FROM matched WHERE {gate}")
@@ -132,7 +139,8 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
         params.append(official)
     where = " AND ".join(conditions)
     matched = (
-        f"matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids "
+        "matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids, "
+        f"timeline_item "
         f"FROM {SEARCH_TABLE} WHERE {where})"
     )
     # Counted on their own, so that beyond `at_most` the rows' facts are never collected: a
@@ -186,8 +194,8 @@ def parties_sql(gate):
     )
 
 
-def no_groups(at_most):
-    groups = {name: [] for name in FACETS}
+def no_groups(at_most, facets=FACETS):
+    groups = {name: [] for name in (*FACETS, *facets)}
     if at_most is not None:
         groups["count"] = 0
     return groups
@@ -214,7 +222,7 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None, facet
         sql += " UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return read_groups(cursor.fetchall(), no_groups(at_most))
+        return read_groups(cursor.fetchall(), no_groups(at_most, facets))
 
 
 def groups_sql(linked, gate, gate_params, limit, facets):
@@ -254,6 +262,12 @@ def groups_sql(linked, gate, gate_params, limit, facets):
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year""",
             gate_params,
         ),
+        # By month and date precision, "2018-05 day", as the summary rows' timelines.
+        "timeline": (
+            f"""SELECT 'timeline', timeline_item, '', COUNT(*), 0
+            FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY timeline_item""",
+            gate_params,
+        ),
     }
     chosen = [parts[facet] for facet in facets]
     return " UNION ALL ".join(sql for sql, _ in chosen), [p for _, ps in chosen for p in ps]
@@ -269,6 +283,8 @@ def read_groups(found, groups):
             groups[facet].append((value, count))
         elif facet == "year":
             groups[facet].append((int(value), count))
+        elif facet == "timeline":
+            groups[facet].append(timeline_row(value, count))
         else:
             groups[facet].append((value, label, count))
     return groups

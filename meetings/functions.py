@@ -47,3 +47,14 @@ class Month(models.Func):
     def as_sqlite(self, compiler, connection, **extra_context):
         template = "CAST(substr(%(expressions)s, 6, 2) AS integer)"
         return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+class YearMonth(models.Func):
+    """The year and month of a date, "2018-05": on SQLite, the ISO text's first seven."""
+
+    template = "to_char(%(expressions)s, 'YYYY-MM')"
+    output_field = models.CharField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "substr(%(expressions)s, 1, 7)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..aggregates import facet_groups, published_facet_groups
+from ..aggregates import FACETS, facet_groups, published_facet_groups
 from ..languages.countries import country_name
 from ..models import MeetingKind
 from ..search import parse as parse_search
@@ -21,6 +21,8 @@ FACET_LIMIT = 12
 # 0.5 s on PostgreSQL), so the page asks for a narrower filter instead. The unfiltered list
 # always has them: read from the summary rows the database's triggers keep.
 FACETED_MAX = 5_000
+# What a filtered list groups its meetings by: the facets, and the months of its timeline.
+LISTED = (*FACETS, "timeline")
 
 
 def filters_key(params):
@@ -78,9 +80,10 @@ def searched_alone(narrowed):
 
 def list_summary(filtered, params, narrowed, search=None):
     """
-    (count, facet rows or None) of a list's meetings, cached for these filters and the data
-    version. `narrowed` names the filters in force. A filtered list is counted and grouped
-    in one query, grouped only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
+    (count, facet rows or None, timeline rows or None) of a list's meetings, cached for these
+    filters and the data version. `narrowed` names the filters in force. A filtered list is
+    counted and grouped in one query, grouped (by month for its timeline too, timeline_rows()
+    as the timeline reads them) only when FACETED_MAX meetings or fewer match: on PostgreSQL, a
     list only searched (`search`, its q) from the meetings' search rows alone
     (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
     facet_groups. The whole list's count and facets are read from the summary rows (one
@@ -92,18 +95,18 @@ def list_summary(filtered, params, narrowed, search=None):
         def summary():
             if searched_alone(narrowed):
                 groups = published_facet_groups(
-                    FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search)
+                    FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search), facets=LISTED
                 )
             else:
-                groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX)
+                groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX, facets=LISTED)
             if groups["count"] > FACETED_MAX:
-                return groups["count"], None
-            return groups["count"], facet_rows(groups)
+                return groups["count"], None, None
+            return groups["count"], facet_rows(groups), groups["timeline"]
 
         return cached(("summary", key), summary)
     # The whole list: from the summary rows the triggers keep (meetings/summary), one query.
     count, groups = whole_list(FACET_LIMIT)
-    return count, facet_rows(groups)
+    return count, facet_rows(groups), None
 
 
 def facet(title, key, params, rows, multi=False):

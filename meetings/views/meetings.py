@@ -60,9 +60,11 @@ def list_figures(filterset, params):
         narrowed.add("invalid")
     filtered = filterset.qs
     search = filterset.form.cleaned_data.get("q")
-    count, facet_table = list_summary(filtered, params, narrowed, search)
+    count, facet_table, months = list_summary(filtered, params, narrowed, search)
     if topic:
-        return filtered, count, facet_table, timeline_chart(topic["timeline"], params.multi_items)
+        months = topic["timeline"]
+    if months is not None:  # grouped with the facets, or from the topic's summary rows
+        return filtered, count, facet_table, timeline_chart(months, params.multi_items)
     key = filters_key(params) if narrowed else None
     if searched_alone(narrowed):
         timeline = searched_timeline(parse_search(search), key, params.multi_items)
