@@ -140,8 +140,7 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
     where = " AND ".join(conditions)
     matched = (
         "matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids, "
-        f"timeline_item "
-        f"FROM {SEARCH_TABLE} WHERE {where})"
+        f"timeline_item FROM {SEARCH_TABLE} WHERE {where})"
     )
     # Counted on their own, so that beyond `at_most` the rows' facts are never collected: a
     # search matching 44,800 meetings 47 to 38 ms, one matching 3,500 (read twice) 22 to 27.
@@ -204,9 +203,9 @@ def no_groups(at_most, facets=FACETS):
 def grouped(matched, matched_params, linked, limit, at_most, counted=None, facets=FACETS):
     """
     facet_groups() of the meetings of the common table expression `matched` (id, kind,
-    country_id, year), the topics and officials grouped by the SQL that `linked`(kind,
-    condition) writes. With `at_most`, they are counted by `counted` (sql, params), or from
-    `matched`.
+    country_id, year, timeline_item), the topics and officials grouped by the SQL that
+    `linked`(kind, condition) writes. With `at_most`, they are counted by `counted` (sql,
+    params), or from `matched`.
     """
     total, gate, gate_params = "", "TRUE", []
     counted_sql, counted_params = counted or ("SELECT COUNT(*) FROM matched", [])
