@@ -25,6 +25,12 @@ from .summary.read import timeline_row
 
 # The groups facet_groups() gives, all of them unless asked for fewer.
 FACETS = ("topic", "official", "party", "country", "kind", "year")
+# The groups that keep their `limit` most frequent (the one parameter of their SQL).
+LIMITED = {"topic", "official", "party"}
+# The officials' counts (target_id, n) among the participants that grouped() reads once.
+PARTICIPANTS_COUNTED = (
+    "SELECT official_id AS target_id, COUNT(*) AS n FROM participants GROUP BY official_id"
+)
 
 # For each kind of "who or what": the link table, its column, the linked model, the tie-break.
 LINKED = {
@@ -111,6 +117,8 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
     matched = f"matched (id, kind, country_id, year, timeline_item) AS {inline} ({matched_sql})"
 
     def linked(kind, gate):
+        if kind == "official":  # grouped's participants, already gated
+            return named_sql(kind, PARTICIPANTS_COUNTED)
         return linked_sql(kind, f"SELECT id FROM matched WHERE {gate}")
 
     return grouped(matched, matched_params, linked, limit, at_most, facets=facets)
@@ -177,12 +185,11 @@ def published_timeline(search):
 
 def parties_sql(gate):
     """
-    The `limit` parties (its one parameter, last; the gate's come twice before it) whose
-    officials took part in most of the matched meetings, named or in unnamed delegations.
+    The `limit` parties (its one parameter) whose officials took part in most of the
+    matched meetings, named (grouped's `participants`) or in unnamed delegations.
     """
     sides = (
-        f"SELECT meeting_id, side_id FROM {Participation._meta.db_table} "
-        f"WHERE meeting_id IN (SELECT id FROM matched WHERE {gate}) UNION "
+        f"SELECT meeting_id, side_id FROM participants UNION "
         f"SELECT meeting_id, side_id FROM {Delegation._meta.db_table} "
         f"WHERE meeting_id IN (SELECT id FROM matched WHERE {gate})"
     )
@@ -206,70 +213,57 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None, facet
     country_id, year, timeline_item), the topics and officials grouped by the SQL that
     `linked`(kind, condition) writes. With `at_most`, they are counted by `counted` (sql,
     params), or from `matched`.
+
+    Their participations are read once, into `participants` (meeting_id, official_id,
+    side_id), for the officials (what `linked` may read) and the parties alike: read twice,
+    they took 38 of the 91 ms a list of 4,292 meetings took at 100,000 on PostgreSQL.
     """
-    total, gate, gate_params = "", "TRUE", []
+    total, gate = "", "TRUE"
     counted_sql, counted_params = counted or ("SELECT COUNT(*) FROM matched", [])
     if at_most is not None:
         total = f", total (n) AS ({counted_sql})"
         matched_params = [*matched_params, *counted_params]
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
-        gate, gate_params = "(SELECT n FROM total) <= %s", [at_most]
-    parts, parts_params = groups_sql(linked, gate, gate_params, limit, facets)
-    sql = f"WITH {matched}{total} {parts}"
-    params = [*matched_params, *parts_params]
+        gate = f"(SELECT n FROM total) <= {int(at_most)}"
+    participants = (
+        f", participants AS (SELECT meeting_id, official_id, side_id "
+        f"FROM {Participation._meta.db_table} "
+        f"WHERE {gate} AND meeting_id IN (SELECT id FROM matched))"
+    )
+    parts = groups_sql(linked, gate, facets)
+    sql = f"WITH {matched}{total}{participants} {parts}"
     if at_most is not None:
         sql += " UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*matched_params, *[limit] * len(set(facets) & LIMITED)])
         return read_groups(cursor.fetchall(), no_groups(at_most, facets))
 
 
-def groups_sql(linked, gate, gate_params, limit, facets):
+def groups_sql(linked, gate, facets):
     """
-    (sql, params): the UNION of the rows (facet, value, label, count, rank) of each of
-    `facets`, under `gate` (its parameters `gate_params`), the `limit` first of the linked.
+    The UNION of the rows (facet, value, label, count, rank) of each of `facets`, in this
+    order, under `gate`: those in LIMITED take the `limit` as their one parameter.
     """
     parts = {
-        "topic": (
-            f"SELECT 'topic', topics.* FROM ({linked('topic', gate)}) topics",
-            [*gate_params, limit],
-        ),
-        "official": (
-            f"SELECT 'official', officials.* FROM ({linked('official', gate)}) officials",
-            [*gate_params, limit],
-        ),
-        "party": (
-            f"SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties",
-            [*gate_params, *gate_params, limit],
-        ),
-        "country": (
-            f"""SELECT 'country', c.code, c.name, g.n, ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
+        "topic": f"SELECT 'topic', topics.* FROM ({linked('topic', gate)}) topics",
+        "official": f"SELECT 'official', officials.* FROM ({linked('official', gate)}) officials",
+        "party": f"SELECT 'party', parties.* FROM ({parties_sql(gate)}) parties",
+        "country": f"""SELECT 'country', c.code, c.name, g.n,
+            ROW_NUMBER() OVER (ORDER BY g.n DESC, c.name)
             FROM (
                 SELECT country_id, COUNT(*) AS n FROM matched
                 WHERE country_id IS NOT NULL AND {gate} GROUP BY country_id
             ) g JOIN {Country._meta.db_table} c ON c.id = g.country_id""",
-            gate_params,
-        ),
-        "kind": (
-            f"""SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
+        "kind": f"""SELECT 'kind', kind, kind, COUNT(*), ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, kind)
             FROM matched WHERE {gate} GROUP BY kind""",
-            gate_params,
-        ),
-        "year": (
-            f"""SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
+        "year": f"""SELECT 'year', CAST(year AS TEXT), CAST(year AS TEXT), COUNT(*),
             ROW_NUMBER() OVER (ORDER BY year DESC)
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year""",
-            gate_params,
-        ),
         # By month and date precision, "2018-05 day", as the summary rows' timelines.
-        "timeline": (
-            f"""SELECT 'timeline', timeline_item, '', COUNT(*), 0
+        "timeline": f"""SELECT 'timeline', timeline_item, '', COUNT(*), 0
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY timeline_item""",
-            gate_params,
-        ),
     }
-    chosen = [parts[facet] for facet in facets]
-    return " UNION ALL ".join(sql for sql, _ in chosen), [p for _, ps in chosen for p in ps]
+    return " UNION ALL ".join(parts[facet] for facet in facets)
 
 
 def read_groups(found, groups):
