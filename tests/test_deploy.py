@@ -133,6 +133,7 @@ def test_everything_comes_from_the_environment(tmp_path):
         DATABASE_STATEMENT_TIMEOUT_MS="3000",
         DATABASE_CONNECT_TIMEOUT="4",
         DATABASE_RANDOM_PAGE_COST="1.5",
+        DATABASE_PARALLEL_WORKERS="2",
         REDIS_TIMEOUT_MS="250",
         ERROR_MAIL_INTERVAL="3600",
     )
@@ -145,7 +146,9 @@ def test_everything_comes_from_the_environment(tmp_path):
     }
     assert shown["DATABASE_OPTIONS"] == {
         "connect_timeout": 4,
-        "options": "-c statement_timeout=3000 -c random_page_cost=1.5",
+        "options": (
+            "-c statement_timeout=3000 -c random_page_cost=1.5 -c max_parallel_workers_per_gather=2"
+        ),
     }
     assert shown["STATEMENT_TIMEOUT"] == 3000
     assert shown["ERROR_MAIL_INTERVAL"] == 3600

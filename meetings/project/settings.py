@@ -181,6 +181,11 @@ EXPORT_STATEMENT_TIMEOUT_MS = env_int("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)
 # read every meeting (43 ms) rather than its 3,577 matches by their ids (17 ms). 1.1 is the
 # usual setting for SSDs or a database held in memory; set it for the server, or here.
 DATABASE_RANDOM_PAGE_COST = env_number("DATABASE_RANDOM_PAGE_COST", 1.1, float)
+# The processes PostgreSQL may add to one statement (its own default is 2). With reads out of
+# order priced as above, it planned a topic's latest agreements at 1,000,000 meetings as a
+# parallel walk of the newest meetings: 66 to 94 ms, against 16 ms alone. A site's requests
+# already keep every core busy with their own.
+DATABASE_PARALLEL_WORKERS = env_int("DATABASE_PARALLEL_WORKERS", 0)
 
 # Persistent connections (CONN_MAX_AGE seconds), checked before reuse.
 DATABASES = {
@@ -197,7 +202,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
             "options": (
                 f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS} "
-                f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
+                f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST} "
+                f"-c max_parallel_workers_per_gather={DATABASE_PARALLEL_WORKERS}"
             ),
         }
     )
