@@ -16,6 +16,8 @@ from importlib import import_module
 
 from django.db import migrations
 
+from meetings.migrations._operations import on_postgresql
+
 facts = import_module("meetings.migrations.0005_search_row_facts")
 
 TIMELINE_ITEM = "to_char(m.date, 'YYYY-MM') || ' ' || m.date_precision"
@@ -28,27 +30,22 @@ UPDATE meetings_meetingsearch s SET timeline_item = {TIMELINE_ITEM}
 """
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    run = lambda sql: schema_editor.execute(sql, None)  # noqa: E731 (no parameters: "%" as is)
-    run("ALTER TABLE meetings_meetingsearch ADD COLUMN timeline_item text")
-    run(facts.refresh_function(FACTS))
-    run(facts.meeting_changed_function(FACT_COLUMNS))
-    run(FILL)
-    run("ANALYZE meetings_meetingsearch")
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    run = lambda sql: schema_editor.execute(sql, None)  # noqa: E731
-    run(facts.meeting_changed_function(facts.FACT_COLUMNS))
-    run(facts.refresh_function(facts.FACTS))
-    run("ALTER TABLE meetings_meetingsearch DROP COLUMN timeline_item")
-
-
 class Migration(migrations.Migration):
     dependencies = [("meetings", "0017_summary_of_each_official")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [
+        migrations.RunPython(
+            on_postgresql(
+                "ALTER TABLE meetings_meetingsearch ADD COLUMN timeline_item text",
+                facts.refresh_function(FACTS),
+                facts.meeting_changed_function(FACT_COLUMNS),
+                FILL,
+                "ANALYZE meetings_meetingsearch",
+            ),
+            on_postgresql(
+                facts.meeting_changed_function(facts.FACT_COLUMNS),
+                facts.refresh_function(facts.FACTS),
+                "ALTER TABLE meetings_meetingsearch DROP COLUMN timeline_item",
+            ),
+        )
+    ]

@@ -133,3 +133,14 @@ def install_summary_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     for sql in [*drop_sql(vendor), *create_sql(vendor), *recount(vendor)]:
         schema_editor.execute(sql, None)
+
+
+def on_postgresql(*statements):
+    """A RunPython function that runs `statements` (SQL, no parameters) on PostgreSQL only."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for sql in statements:
+                schema_editor.execute(sql, None)  # no parameters: "%" as is
+
+    return run
