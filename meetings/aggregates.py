@@ -137,15 +137,7 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
     search's documents and facts come from the same rows, an official's meetings from the
     index of participants' ids.
     """
-    conditions, params = ["published"], []
-    if search:
-        condition, condition_params = document_matches(search)
-        conditions.append(condition)
-        params.extend(condition_params)
-    if official is not None:
-        conditions.append("official_ids @> ARRAY[%s]::bigint[]")
-        params.append(official)
-    where = " AND ".join(conditions)
+    where, params = published_rows(search, official)
     matched = (
         "matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids, "
         f"timeline_item FROM {SEARCH_TABLE} WHERE {where})"
@@ -164,19 +156,33 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
     return grouped(matched, params, linked, limit, at_most, counted, facets)
 
 
+def published_rows(search=None, official=None):
+    """
+    The condition (sql, params) on the search rows of the published meetings, of those
+    matching `search` (a query of no words matches every meeting, as search_meetings() has
+    it) or of those an official (`official`, an id) took part in.
+    """
+    conditions, params = ["published"], []
+    if search:
+        condition, condition_params = document_matches(search)
+        conditions.append(condition)
+        params.extend(condition_params)
+    if official is not None:
+        conditions.append("official_ids @> ARRAY[%s]::bigint[]")
+        params.append(official)
+    return " AND ".join(conditions), params
+
+
 def published_timeline(search):
     """
     PostgreSQL only: timeline_rows() of the published meetings matching `search` (a
     search.Query), grouped from their search rows alone by the month and date precision each
     carries (migration 0018), with no join to the meetings.
     """
-    conditions, params = ["published", "timeline_item IS NOT NULL"], []
-    if search:  # a query of no words matches every meeting, as search_meetings() has it
-        condition, params = document_matches(search)
-        conditions.append(condition)
+    where, params = published_rows(search)
     sql = (
         f"SELECT timeline_item, COUNT(*) FROM {SEARCH_TABLE} "
-        f"WHERE {' AND '.join(conditions)} GROUP BY timeline_item"
+        f"WHERE {where} AND timeline_item IS NOT NULL GROUP BY timeline_item"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
