@@ -485,9 +485,8 @@ def test_a_topics_list_from_the_summary_is_the_filters_list(client, monkeypatch,
 def test_a_rare_topics_list_and_two_topics_are_faceted(client, monkeypatch):
     monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 30)
     copy_with_sides(60)
-    # A topic of 30 meetings or fewer, or two topics: faceted as any list; one topic alone
-    # still charted from its summary rows, two topics from the facets' query: the timeline
-    # is never grouped on its own.
+    # A topic of 30 meetings or fewer, or two topics: faceted as any list, and charted from
+    # the facets' query: the timeline is never grouped on its own.
     for query in ("topic=migration", "topic=migration&topic=nafta"):
         with uncached(), CaptureQueriesContext(connection) as queries:
             response = client.get(f"/meetings/?{query}")

@@ -61,9 +61,7 @@ def list_figures(filterset, params):
     filtered = filterset.qs
     search = filterset.form.cleaned_data.get("q")
     count, facet_table, months = list_summary(filtered, params, narrowed, search)
-    if topic:
-        months = topic["timeline"]
-    if months is not None:  # grouped with the facets, or from the topic's summary rows
+    if months is not None:  # grouped with the facets
         return filtered, count, facet_table, timeline_chart(months, params.multi_items)
     key = filters_key(params) if narrowed else None
     if searched_alone(narrowed):
@@ -91,8 +89,9 @@ def lone_topic_figures(filterset):
     """
     topic_timeline()'s figures (its count, its timeline) of a list of one topic's meetings
     alone, read from the topic's summary rows: grouping /meetings/?topic=security's 39,692
-    meetings at 100,000 took 65 ms on SQLite for the count and 34 for the timeline, a rare
-    topic's 1,367 on PostgreSQL 31 ms for the timeline. None for any other list.
+    meetings at 100,000 took 65 ms on SQLite for the count and 34 for the timeline. A rare
+    topic's list uses the count alone, to know it is faceted (and charted with its facets).
+    None for any other list.
     """
     topic = filterset.topic_alone()
     if topic is None:
