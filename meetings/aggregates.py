@@ -83,8 +83,8 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
     How `meetings` (a queryset) divide by topic, official, party, country, kind and year, in
     one query: {"topic": [(slug, name, count)], "official": [...], "party": [(code, name,
     count)], "country": [(code, name, count)], "kind": [(kind, count)], "year": [(year,
-    count)]}, the most frequent first, ties
-    by name (topics and officials: the `limit` most frequent; years: newest first).
+    count)]}, the most frequent first, ties by name (topics and officials: the `limit` most
+    frequent; years: newest first).
 
     The meetings are found once, in a common table expression that the database keeps for
     the five groupings (it is read more than once, so PostgreSQL and SQLite both materialize
@@ -96,17 +96,12 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
 
     With `at_most`, the same query also counts the meetings ("count": n) and groups them
     only if there are at most that many (otherwise the five groups are empty): a filtered
-    list needs its count anyway, and its meetings are then found once, not twice.
-
-    Only the groups named in `facets` are computed; the others are left empty. An official's
-    page shows two: the other four made its query of 5,440 meetings 54 ms instead of 19.
-    "timeline", asked for, adds the meetings by month as timeline_rows() gives them (a list's
-    timeline, from the meetings found once for the facets).
+    list needs its count anyway, and its meetings are then found once, not twice. Only the
+    groups named in `facets` are computed, the others left empty; "timeline" adds the
+    meetings by month, as timeline_rows() gives them.
     """
-    rows = meetings.order_by().annotate(
-        facet_year=Year("date"),
-        timeline_item=Concat(YearMonth("date"), Value(" "), "date_precision"),
-    )
+    month = Concat(YearMonth("date"), Value(" "), "date_precision")  # "2018-05 day"
+    rows = meetings.order_by().annotate(facet_year=Year("date"), timeline_item=month)
     try:
         matched_sql, matched_params = rows.values_list(
             "pk", "kind", "country_id", "facet_year", "timeline_item"
