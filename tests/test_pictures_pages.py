@@ -16,7 +16,7 @@ from django.utils import translation
 
 from meetings.filters import SORTS, MeetingFilter
 from meetings.models import Country, Delegation, Meeting, Participation, Source
-from meetings.pictures.data import timeline_chart
+from meetings.pictures.data import timeline_chart, timeline_rows
 from meetings.versioning import uncached
 from meetings.views.countries import latest_agreements, party_meetings, party_records
 
@@ -499,6 +499,24 @@ def test_a_rare_topics_list_and_two_topics_are_faceted(client, monkeypatch):
             filtered = client.get(f"/meetings/?{query}")
         assert response.context["timeline"].bars == filtered.context["timeline"].bars
         assert response.context["facets"] == filtered.context["facets"]
+
+
+@pytest.mark.parametrize("query", ["date_after=2005", "q=nielsen", "q=nielsen&date_before=2015"])
+def test_a_list_too_many_for_facets_is_charted_by_its_count(client, monkeypatch, query):
+    # Beyond FACETED_MAX, the query that counts a list groups it by month too: its timeline
+    # is never grouped on its own, and is the one its meetings' own grouping charts.
+    monkeypatch.setattr("meetings.views.facets.FACETED_MAX", 3)
+    copy_with_sides(60)
+    with uncached(), CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/meetings/?{query}")
+    assert response.status_code == 200 and response.context["facets"] == []
+    assert response.context["pagination"]["page"].paginator.count > 3
+    assert not any("t_month" in query["sql"] for query in queries)
+    within = list(response.context["params"].multi_items)
+    meetings = MeetingFilter(response.wsgi_request.GET, queryset=Meeting.objects.published()).qs
+    expected = timeline_chart(timeline_rows(meetings), within)
+    assert response.context["timeline"].bars == expected.bars
+    assert response.context["timeline"].links == expected.links
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from ..aggregates import published_timeline
 from ..functions import Month, Year
 from ..models import Meeting, MeetingStatus, Official, Participation
 from ..summary.read import whole_timeline
@@ -43,14 +42,6 @@ def meeting_timeline(meetings, key, within):
     else:
         rows = cached(("timeline", *key), lambda: timeline_rows(meetings))
     return timeline_chart(rows, within)
-
-
-def searched_timeline(query, key, within):
-    """
-    meeting_timeline() of a list only searched for `query` (a search.Query), on PostgreSQL:
-    grouped from the matching search rows alone (aggregates.published_timeline).
-    """
-    return timeline_chart(cached(("timeline", *key), lambda: published_timeline(query)), within)
 
 
 def timeline_chart(rows, within):

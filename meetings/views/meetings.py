@@ -10,14 +10,13 @@ from ..citations import citation, csl_text
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
-from ..pictures.data import meeting_timeline, searched_timeline, timeline_chart
+from ..pictures.data import meeting_timeline, timeline_chart
 from ..querystring import QueryParams
-from ..search import parse as parse_search
 from ..summary.read import topic_timeline
 from ..versioning import cached
 from . import facets
 from .countries import parties_alone
-from .facets import active_chips, facet_links, filters_key, list_summary, searched_alone
+from .facets import active_chips, facet_links, list_summary
 from .pagination import paginate_meetings
 from .resource import Resource, public_page
 
@@ -61,14 +60,9 @@ def list_figures(filterset, params):
     filtered = filterset.qs
     search = filterset.form.cleaned_data.get("q")
     count, facet_table, months = list_summary(filtered, params, narrowed, search)
-    if months is not None:  # grouped with the facets
-        return filtered, count, facet_table, timeline_chart(months, params.multi_items)
-    key = filters_key(params) if narrowed else None
-    if searched_alone(narrowed):
-        timeline = searched_timeline(parse_search(search), key, params.multi_items)
-    else:
-        timeline = meeting_timeline(filtered, key, params.multi_items)
-    return filtered, count, facet_table, timeline
+    if months is None:  # the whole list: its timeline from the summary rows
+        return filtered, count, facet_table, meeting_timeline(filtered, None, params.multi_items)
+    return filtered, count, facet_table, timeline_chart(months, params.multi_items)
 
 
 def party_list(filterset):
