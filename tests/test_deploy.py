@@ -134,6 +134,7 @@ def test_everything_comes_from_the_environment(tmp_path):
         DATABASE_CONNECT_TIMEOUT="4",
         DATABASE_RANDOM_PAGE_COST="1.5",
         DATABASE_PARALLEL_WORKERS="2",
+        DATABASE_JIT="1",
         REDIS_TIMEOUT_MS="250",
         ERROR_MAIL_INTERVAL="3600",
     )
@@ -147,7 +148,8 @@ def test_everything_comes_from_the_environment(tmp_path):
     assert shown["DATABASE_OPTIONS"] == {
         "connect_timeout": 4,
         "options": (
-            "-c statement_timeout=3000 -c random_page_cost=1.5 -c max_parallel_workers_per_gather=2"
+            "-c statement_timeout=3000 -c random_page_cost=1.5 -c max_parallel_workers_per_gather=2 "
+            "-c jit=on"
         ),
     }
     assert shown["STATEMENT_TIMEOUT"] == 3000
@@ -159,6 +161,15 @@ def test_everything_comes_from_the_environment(tmp_path):
     assert shown["SECURE_HSTS_SECONDS"] == 63_072_000
     assert shown["AXES"] == [3, 3600.0]
     assert shown["PROXY_COUNT"] == 2
+
+
+def test_postgresql_connections_plan_for_short_statements(tmp_path):
+    database = {"DATABASE_URL": "postgres://bilateral@db.internal:5432/bilateral"}
+    shown = show_settings(tmp_path, **PRODUCTION, **database)
+    assert shown["DATABASE_OPTIONS"]["options"] == (
+        "-c statement_timeout=5000 -c random_page_cost=1.1 "
+        "-c max_parallel_workers_per_gather=0 -c jit=off"
+    )
 
 
 def test_development_with_debug(tmp_path):
