@@ -78,7 +78,7 @@ def top_linked(kind, meetings, limit):
         return [(value, label, n) for value, label, n, _ in cursor.fetchall()]
 
 
-def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
+def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS, count_most=None):
     """
     How `meetings` (a queryset) divide by topic, official, party, country, kind and year, in
     one query: {"topic": [(slug, name, count)], "official": [...], "party": [(code, name,
@@ -98,7 +98,8 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
     only if there are at most that many (otherwise the five groups are empty): a filtered
     list needs its count anyway, and its meetings are then found once, not twice. Only the
     groups named in `facets` are computed, the others left empty; "timeline" adds the
-    meetings by month, as timeline_rows() gives them.
+    meetings by month, as timeline_rows() gives them, whatever their number up to
+    `count_most`: beyond, the count stops at count_most + 1 and nothing is grouped.
     """
     month = Concat(YearMonth("date"), Value(" "), "date_precision")  # "2018-05 day"
     rows = meetings.order_by().annotate(facet_year=Year("date"), timeline_item=month)
@@ -116,14 +117,16 @@ def facet_groups(meetings, limit, many=False, at_most=None, facets=FACETS):
             return named_sql(kind, PARTICIPANTS_COUNTED)
         return linked_sql(kind, f"SELECT id FROM matched WHERE {gate}")
 
-    return grouped(matched, matched_params, linked, limit, at_most, facets=facets)
+    return grouped(matched, matched_params, linked, limit, at_most, facets, count_most)
 
 
 # The columns of a meeting's search row that hold its topics' and participants' ids.
 SEARCH_ROW_IDS = {"topic": "topic_ids", "official": "official_ids"}
 
 
-def published_facet_groups(limit, at_most=None, search=None, official=None, facets=FACETS):
+def published_facet_groups(
+    limit, at_most=None, search=None, official=None, facets=FACETS, count_most=None
+):
     """
     PostgreSQL only: facet_groups() of the published meetings, of those matching `search`
     (a search.Query) or of those an official (`official`, an id) took part in, read from
@@ -137,9 +140,6 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
         "matched AS (SELECT meeting_id AS id, kind, country_id, year, topic_ids, official_ids, "
         f"timeline_item FROM {SEARCH_TABLE} WHERE {where})"
     )
-    # Counted on their own, so that beyond `at_most` the rows' facts are never collected: a
-    # search matching 44,800 meetings 47 to 38 ms, one matching 3,500 (read twice) 22 to 27.
-    counted = (f"{SEARCH_TABLE} WHERE {where}", params)
 
     def linked(kind, gate):
         counts = (
@@ -148,7 +148,7 @@ def published_facet_groups(limit, at_most=None, search=None, official=None, face
         )
         return named_sql(kind, counts)
 
-    return grouped(matched, params, linked, limit, at_most, counted, facets)
+    return grouped(matched, params, linked, limit, at_most, facets, count_most)
 
 
 def published_rows(search=None, official=None):
@@ -192,23 +192,19 @@ def no_groups(at_most, facets=FACETS):
     return groups
 
 
-def grouped(matched, matched_params, linked, limit, at_most, counted=None, facets=FACETS):
+def grouped(matched, matched_params, linked, limit, at_most, facets=FACETS, count_most=None):
     """
     facet_groups() of the meetings of the common table expression `matched` (id, kind,
     country_id, year, timeline_item), the topics and officials grouped by the SQL that
-    `linked`(kind, condition) writes. With `at_most`, they are counted from `counted` (a
-    FROM clause and its params: rows with the year and timeline_item of each meeting), or
-    from `matched`; a timeline asked for is then grouped whatever their number, and gives
-    the count (one reading of the meetings for both).
+    `linked`(kind, condition) writes. With `at_most`, they are counted (counted_sql()).
 
     Their participations are read once, into `participants` (meeting_id, official_id,
     side_id), for the officials (what `linked` may read) and the parties alike: read twice,
     they took 38 of the 91 ms a list of 4,292 meetings took at 100,000 on PostgreSQL.
     """
-    gate, tables, params = "TRUE", "", [*matched_params]
+    gate, counted = "TRUE", ""
     if at_most is not None:
-        tables, counted_params = counted_sql(counted, "timeline" in facets)
-        params.extend(counted_params)
+        counted = counted_sql("timeline" in facets, count_most)
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
         gate = f"(SELECT n FROM total) <= {int(at_most)}"
     participants = (
@@ -217,28 +213,35 @@ def grouped(matched, matched_params, linked, limit, at_most, counted=None, facet
         f"WHERE {gate} AND meeting_id IN (SELECT id FROM matched))"
     )
     parts = groups_sql(linked, gate, facets, months=at_most is not None)
-    sql = f"WITH {matched}{tables}{participants} {parts}"
+    sql = f"WITH {matched}{counted}{participants} {parts}"
     if at_most is not None:
         sql += " UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *[limit] * len(set(facets) & LIMITED)])
+        cursor.execute(sql, [*matched_params, *[limit] * len(set(facets) & LIMITED)])
         return read_groups(cursor.fetchall(), no_groups(at_most, facets))
 
 
-def counted_sql(counted, by_month):
+def counted_sql(by_month, count_most=None):
     """
-    The common tables (sql, params) that count the meetings of `counted` (FROM clause,
-    params; `matched` when None) into `total` (n): through `months` (item, n), the dated
-    ones' timeline_item and the undated ones' NULL, when `by_month`.
+    The common tables that count the meetings of `matched` into `total` (n) and, when
+    `by_month`, group them into `months` (item, n): the dated ones' timeline_item, the
+    undated ones' NULL. With `count_most`, no more than count_most + 1 are read to count
+    them (PostgreSQL reads a common table only as far as asked), and beyond count_most
+    they are not grouped; otherwise the count is the sum of the months (one reading).
     """
-    source, params = counted or ("matched", [])
-    if not by_month:
-        return f", total (n) AS (SELECT COUNT(*) FROM {source})", params
     item = "CASE WHEN year IS NULL THEN NULL ELSE timeline_item END"
-    months = f", months (item, n) AS (SELECT {item}, COUNT(*) FROM {source} GROUP BY {item})"
+    if count_most is None:
+        if not by_month:
+            return ", total (n) AS (SELECT COUNT(*) FROM matched)"
+        months = f", months (item, n) AS (SELECT {item}, COUNT(*) FROM matched GROUP BY {item})"
+        return f"{months}, total (n) AS (SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM months)"
+    capped = f"(SELECT id FROM matched LIMIT {int(count_most) + 1}) capped"
+    total = f", total (n) AS (SELECT COUNT(*) FROM {capped})"
+    if not by_month:
+        return total
     return (
-        f"{months}, total (n) AS (SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM months)",
-        params,
+        f"{total}, months (item, n) AS (SELECT {item}, COUNT(*) FROM matched "
+        f"WHERE (SELECT n FROM total) <= {int(count_most)} GROUP BY {item})"
     )
 
 

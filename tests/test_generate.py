@@ -192,11 +192,11 @@ def test_exports_give_meeting_data_in_a_fixed_number_of_queries(client, django_a
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # The home page's figures and the whole list's count and facets: one query each,
-        # from the summary rows (meetings/summary); each list has its timeline (issue 15).
+        # The home page's figures and the whole list's count, facets and timeline: one query
+        # each, from the summary rows (meetings/summary).
         ("/", 5),  # the summary rows give every figure
-        ("/meetings/", 7),
-        ("/meetings/?page=7&sort=title", 7),
+        ("/meetings/", 6),
+        ("/meetings/?page=7&sort=title", 6),
         ("/meetings/?q=cooperation", 6),  # counted and charted with the facets
         ("/meetings/?topic=security&date_after=1990&date_before=2010", 7),  # + the topic
     ],
@@ -345,6 +345,28 @@ def test_facet_groups_computes_only_the_facets_asked_for():
             **whole,
             **unshown,
         }
+
+
+def test_a_list_is_counted_up_to_count_most_and_charted_only_that_far():
+    empty_database()
+    generate(300, seed=4)
+    published = Meeting.objects.published()
+    total = published.count()
+    listed = {"at_most": 10, "facets": (*FACETS, "timeline")}
+    groups = [facet_groups(published, 12, count_most=total - 1, **listed)]
+    if connection.vendor == "postgresql":
+        groups.append(published_facet_groups(12, count_most=total - 1, **listed))
+    for beyond in groups:  # one more than count_most read, nothing grouped
+        assert beyond["count"] == total and not beyond["timeline"] and not beyond["topic"]
+    groups = [facet_groups(published, 12, count_most=total, **listed)]
+    if connection.vendor == "postgresql":
+        groups.append(published_facet_groups(12, count_most=total, **listed))
+    for within in groups:  # counted exactly, and charted
+        assert within["count"] == total and not within["topic"]
+        assert sorted(within["timeline"]) == sorted(timeline_rows(published))
+    ten = published.filter(pk__in=published.values("pk")[:10])
+    few = facet_groups(ten, 12, count_most=total, **listed)
+    assert few["count"] == 10 and few["topic"] and few["timeline"]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="search rows carry facts there")

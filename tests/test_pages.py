@@ -167,6 +167,32 @@ def test_facets_wait_for_a_narrower_filter_when_many_meetings_match(client, monk
     assert message not in everything.content.decode()
 
 
+def test_a_list_counts_no_further_than_counted_max(client, monkeypatch):
+    monkeypatch.setattr(facets, "FACETED_MAX", 2)
+    monkeypatch.setattr(facets, "COUNTED_MAX", 4)
+    make_copies(9)  # the dialogue's topics: security among them
+    note = "The timeline and the exact count appear when 4 meetings or fewer match"
+    many = client.get(reverse("meeting-list"), {"date_after": "2017", "sort": "title"})
+    assert many.status_code == 200
+    assert "More than 4 meetings, page 1" in many.content.decode()
+    assert note in many.content.decode()
+    assert many.context["timeline"] is None and many.context["facets"] == []
+    pages = many.context["pagination"]["page"]
+    assert pages.paginator.count == 4 and len(pages.object_list) == 4  # the first four
+    assert [m.slug for m in pages.object_list] == ["copy-000", "copy-001", "copy-002", "copy-003"]
+    spanish = client.get("/es/meetings/", {"date_after": "2017"})
+    assert "Más de 4 reuniones, página 1" in spanish.content.decode()
+    # Counted exactly, charted, and neither message: four or fewer, and the lists whose
+    # count the summary rows give (the whole list, a topic's), however many.
+    few = client.get(reverse("meeting-list"), {"q": "copy 003"})
+    exact = [few, client.get(reverse("meeting-list")), client.get("/meetings/?topic=security")]
+    for response in exact:
+        assert response.context["more_than"] is None and response.context["timeline"]
+        assert note not in response.content.decode()
+    assert exact[1].context["pagination"]["page"].paginator.count == Meeting.objects.count()
+    assert exact[2].context["pagination"]["page"].paginator.count > 4
+
+
 def test_pagination_keeps_every_filter(client):
     make_copies(30)
     response = client.get(
@@ -528,10 +554,9 @@ def test_feed_honours_filters(client):
     # Each count includes the first query, which reads the data version (for ETag and cache).
     [
         # The summary rows (meetings/summary): the home page's counts and tops in one query,
-        # not seven; the whole list's count and facets in one, not two; each list of meetings
-        # has its timeline: one grouped query more (issue 15).
+        # not seven; the whole list's count, facets and timeline in one, not three.
         ("/", 5),  # the summary rows give every figure, the public sources' count too
-        ("/meetings/", 7),  # a short list: its ids, then the page (see meeting_list)
+        ("/meetings/", 6),  # a short list: its ids, then the page (see meeting_list)
         # A filtered list is counted and charted with its facets, in one query.
         ("/meetings/?topic=security&official=luis-videgaray&date_after=2017&q=secretary", 8),
         # and the meetings held during it, if a travel; and the meeting's versions for its

@@ -70,6 +70,11 @@ def summary_sql(limits):
                 f"ROW_NUMBER() OVER (ORDER BY CAST(item AS INTEGER) DESC) "
                 f"FROM {TABLE} WHERE facet = 'year' AND n > 0"
             )
+        elif facet == "timeline":
+            parts.append(
+                f"SELECT 'timeline', item, item, n, 0 FROM {TABLE} "
+                f"WHERE facet = 'timeline' AND n > 0"
+            )
         else:
             parts.append(top_sql(facet, limit))
     return " UNION ALL ".join(parts)
@@ -79,8 +84,8 @@ def read_summary(limits):
     """
     {"total": {"meetings": n, "agencies": n, "topics": n, "officials": n, "sources": n},
     "topic": [(slug, name, n)], "official": [...], "party": [(code, name, n)], "country":
-    [...], "kind": [(kind, n)], "year": [(year, n)]}: the facets asked for in `limits`, most
-    frequent first, ties by name (years newest first).
+    [...], "kind": [(kind, n)], "year": [(year, n)], "timeline": whole_timeline()'s rows}:
+    the facets asked for in `limits`, most frequent first, ties by name (years newest first).
     """
     with connection.cursor() as cursor:
         cursor.execute(summary_sql(limits))
@@ -94,6 +99,8 @@ def read_summary(limits):
             groups["kind"].append((value, n))
         elif facet == "year":
             groups["year"].append((int(value), n))
+        elif facet == "timeline":
+            groups["timeline"].append(timeline_row(value, n))
         else:
             groups[facet].append((value, label, n))
     return groups
@@ -106,11 +113,15 @@ def home_figures(limit):
 
 
 def whole_list(limit):
-    """(count, groups as aggregates.facet_groups gives them) of every published meeting."""
-    # As facet_groups: the most frequent topics, officials and parties; every country, kind
-    # and year.
+    """
+    (count, groups as aggregates.facet_groups gives them, the timeline's too) of every
+    published meeting.
+    """
+    # As facet_groups: the most frequent topics, officials and parties; every country, kind,
+    # year and month.
     limits = {"topic": limit, "official": limit, "party": limit}
-    groups = read_summary({**limits, "country": None, "kind": None, "year": None})
+    everything = dict.fromkeys(["country", "kind", "year", "timeline"])
+    groups = read_summary({**limits, **everything})
     return groups["total"]["meetings"], groups
 
 

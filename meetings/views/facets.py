@@ -21,6 +21,10 @@ FACET_LIMIT = 12
 # 0.5 s on PostgreSQL), so the page asks for a narrower filter instead. The unfiltered list
 # always has them: read from the summary rows the database's triggers keep.
 FACETED_MAX = 5_000
+# A filtered list is counted, and charted by month, when at most this many meetings match:
+# beyond, it is "more than" this many. Counting a one-word search at 1,000,000 meetings read
+# every match's search row (448,000 of them, 650 ms on PostgreSQL); this many take 50.
+COUNTED_MAX = 10_000
 # What a filtered list groups its meetings by: the facets, and the months of its timeline.
 LISTED = (*FACETS, "timeline")
 
@@ -80,34 +84,35 @@ def searched_alone(narrowed):
 
 def list_summary(filtered, params, narrowed, search=None):
     """
-    (count, facet rows or None, timeline rows or None) of a list's meetings, cached for these
-    filters and the data version. `narrowed` names the filters in force. A filtered list is
-    counted, grouped by month for its timeline (timeline_rows() as the timeline reads them)
-    and by its facets in one query, the facets only when FACETED_MAX meetings or fewer match:
-    on PostgreSQL, a
-    list only searched (`search`, its q) from the meetings' search rows alone
-    (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
-    facet_groups. The whole list's count and facets are read from the summary rows (one
-    small query at any size, so not cached).
+    (count, facet rows or None, timeline rows or None) of a list's meetings: those of a
+    filtered list (`narrowed` names the filters in force) cached for these filters and the
+    data version (filtered_summary), those of the whole list read from the summary rows the
+    triggers keep (meetings/summary: one small query at any size, so not cached).
     """
-    key = filters_key(params)
     if narrowed:
-
-        def summary():
-            if searched_alone(narrowed):
-                groups = published_facet_groups(
-                    FACET_LIMIT, at_most=FACETED_MAX, search=parse_search(search), facets=LISTED
-                )
-            else:
-                groups = facet_groups(filtered, FACET_LIMIT, at_most=FACETED_MAX, facets=LISTED)
-            if groups["count"] > FACETED_MAX:
-                return groups["count"], None, groups["timeline"]
-            return groups["count"], facet_rows(groups), groups["timeline"]
-
-        return cached(("summary", key), summary)
-    # The whole list: from the summary rows the triggers keep (meetings/summary), one query.
+        key = ("summary", filters_key(params))
+        return cached(key, lambda: filtered_summary(filtered, narrowed, search))
     count, groups = whole_list(FACET_LIMIT)
-    return count, facet_rows(groups), None
+    return count, facet_rows(groups), groups["timeline"]
+
+
+def filtered_summary(filtered, narrowed, search):
+    """
+    list_summary() of a filtered list, in one query: counted up to COUNTED_MAX + 1, grouped
+    by month for its timeline (timeline_rows() as the timeline reads them) when COUNTED_MAX
+    meetings or fewer match, and by its facets when FACETED_MAX or fewer do. On PostgreSQL,
+    a list only searched (`search`, its q) is read from the meetings' search rows alone
+    (published_facet_groups: a search matching 5,700 meetings, 26 to 9 ms), any other by
+    facet_groups.
+    """
+    limits = {"at_most": FACETED_MAX, "count_most": COUNTED_MAX, "facets": LISTED}
+    if searched_alone(narrowed):
+        groups = published_facet_groups(FACET_LIMIT, search=parse_search(search), **limits)
+    else:
+        groups = facet_groups(filtered, FACET_LIMIT, **limits)
+    count = groups["count"]
+    timeline = groups["timeline"] if count <= COUNTED_MAX else None
+    return count, facet_rows(groups) if count <= FACETED_MAX else None, timeline
 
 
 def facet(title, key, params, rows, multi=False):

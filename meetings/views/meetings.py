@@ -1,7 +1,9 @@
 """The meetings list, filtered and faceted, and one meeting's page with its JSON twin."""
 
 from collections import OrderedDict
+from typing import NamedTuple
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -10,7 +12,8 @@ from ..citations import citation, csl_text
 from ..exports.records import meeting_data
 from ..filters import SORTS, MeetingFilter, query_for_links
 from ..models import Meeting
-from ..pictures.data import meeting_timeline, timeline_chart
+from ..pictures.data import timeline_chart
+from ..pictures.timeline import Timeline
 from ..querystring import QueryParams
 from ..summary.read import topic_timeline
 from ..versioning import cached
@@ -28,41 +31,51 @@ def meeting_list(request):
     # Every link of the page keeps this query, the language switcher's too (it reads request.GET).
     request.GET = query_for_links(request.GET, filterset.form)
     params = QueryParams(request.GET)
-    filtered, count, facet_table, timeline = list_figures(filterset, params)
+    figures = list_figures(filterset, params)
     context = {
         "filterset": filterset,
         "form": filterset.form,
-        "pagination": paginate_meetings(params, filtered, count),
+        # Beyond COUNTED_MAX, pages run through the first COUNTED_MAX meetings.
+        "pagination": paginate_meetings(params, figures.meetings, figures.count),
+        "more_than": figures.more_than,
         "params": params,
-        "facets": facet_links(params, facet_table) if facet_table else [],
-        "faceted_max": None if facet_table else facets.FACETED_MAX,
+        "facets": facet_links(params, figures.facet_rows) if figures.facet_rows else [],
+        "faceted_max": None if figures.facet_rows else facets.FACETED_MAX,
         "chips": active_chips(filterset, params),
         "export_query": params.without("page"),
         "sorts": sort_links(params),
-        "timeline": timeline,
+        "timeline": figures.timeline,
     }
     return render(request, "meetings/meeting_list.html", context, status=200 if valid else 400)
 
 
+class ListFigures(NamedTuple):
+    meetings: QuerySet  # in the list's order
+    count: int
+    facet_rows: list | None  # None: too many meetings for facets
+    timeline: Timeline | None  # None: too many meetings to chart
+    more_than: int | None = None  # when the count is a bound: more than `count` match
+
+
 def list_figures(filterset, params):
-    """(the list's meetings in order, their count, facet rows or None, the timeline)."""
+    """The list's ListFigures."""
     by_party = party_list(filterset)
     if by_party:
         meetings, count, rows = by_party
-        return meetings, count, None, timeline_chart(rows, params.multi_items)
+        return ListFigures(meetings, count, None, timeline_chart(rows, params.multi_items))
     topic = lone_topic_figures(filterset)
     if topic and topic["count"] > facets.FACETED_MAX:  # too many for facets: counted too
         chart = timeline_chart(topic["timeline"], params.multi_items)
-        return filterset.qs, topic["count"], None, chart
+        return ListFigures(filterset.qs, topic["count"], None, chart)
     narrowed = filterset.narrowed()
     if not filterset.is_valid():  # not the whole list: counted from its own (empty) queryset
         narrowed.add("invalid")
-    filtered = filterset.qs
     search = filterset.form.cleaned_data.get("q")
-    count, facet_table, months = list_summary(filtered, params, narrowed, search)
-    if months is None:  # the whole list: its timeline from the summary rows
-        return filtered, count, facet_table, meeting_timeline(filtered, None, params.multi_items)
-    return filtered, count, facet_table, timeline_chart(months, params.multi_items)
+    count, rows, months = list_summary(filterset.qs, params, narrowed, search)
+    timeline = None if months is None else timeline_chart(months, params.multi_items)
+    if narrowed and count > facets.COUNTED_MAX:  # counted no further
+        return ListFigures(filterset.qs, facets.COUNTED_MAX, rows, timeline, facets.COUNTED_MAX)
+    return ListFigures(filterset.qs, count, rows, timeline)
 
 
 def party_list(filterset):
