@@ -157,7 +157,10 @@ def published_rows(search=None, official=None):
     matching `search` (a query of no words matches every meeting, as search_meetings() has
     it) or of those an official (`official`, an id) took part in.
     """
-    conditions, params = ["published"], []
+    # Written "IS TRUE" unless the official's index is wanted: PostgreSQL reads the partial
+    # index of participants' ids (WHERE published) to find the published rows when it may,
+    # and for a search's matches that took 180 of 250 ms at 1,000,000 meetings.
+    conditions, params = ["published" if official is not None else "published IS TRUE"], []
     if search:
         condition, condition_params = document_matches(search)
         conditions.append(condition)
