@@ -180,8 +180,10 @@ def test_a_list_counts_no_further_than_counted_max(client, monkeypatch):
     pages = many.context["pagination"]["page"]
     assert pages.paginator.count == 4 and len(pages.object_list) == 4  # the first four
     assert [m.slug for m in pages.object_list] == ["copy-000", "copy-001", "copy-002", "copy-003"]
-    spanish = client.get("/es/meetings/", {"date_after": "2017"})
-    assert "Más de 4 reuniones, página 1" in spanish.content.decode()
+    beyond = client.get(reverse("meeting-list"), {"date_after": "2017", "page": "2"})
+    assert beyond.context["pagination"]["page"].number == 1
+    message = "Pages go through the first 4 meetings only; showing page 1."
+    assert message in beyond.content.decode()
     # Counted exactly, charted, and neither message: four or fewer, and the lists whose
     # count the summary rows give (the whole list, a topic's), however many.
     few = client.get(reverse("meeting-list"), {"q": "copy 003"})
@@ -191,6 +193,8 @@ def test_a_list_counts_no_further_than_counted_max(client, monkeypatch):
         assert note not in response.content.decode()
     assert exact[1].context["pagination"]["page"].paginator.count == Meeting.objects.count()
     assert exact[2].context["pagination"]["page"].paginator.count > 4
+    spanish = client.get("/es/meetings/", {"date_after": "2017"})
+    assert "Más de 4 reuniones, página 1" in spanish.content.decode()
 
 
 def test_pagination_keeps_every_filter(client):

@@ -35,8 +35,9 @@ def meeting_list(request):
     context = {
         "filterset": filterset,
         "form": filterset.form,
-        # Beyond COUNTED_MAX, pages run through the first COUNTED_MAX meetings.
-        "pagination": paginate_meetings(params, figures.meetings, figures.count),
+        "pagination": paginate_meetings(
+            params, figures.meetings, figures.count, more_than=figures.more_than
+        ),
         "more_than": figures.more_than,
         "params": params,
         "facets": facet_links(params, figures.facet_rows) if figures.facet_rows else [],

@@ -3,6 +3,7 @@ Pages of a list whose links keep every other parameter, and pages of meetings re
 fixed number of queries however long the list and however deep the page.
 """
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch
@@ -16,15 +17,19 @@ FEW_MEETINGS = 1_000  # a list this short is read by id (see paginate_meetings)
 FOUND_FIRST = 5_000  # on PostgreSQL, a list this short is found, then ordered
 
 
-def page_number(raw, last):
+def page_number(raw, last, more_than=None):
     """(number, message): a page number that is not a whole number from 1 gives page 1, one
-    past the end the last page, each with a message saying so: never an error page."""
+    past the end the last page, each with a message saying so: never an error page. A list
+    counted no further than `more_than` meetings has pages through those alone."""
     try:
         number = int(raw)
         if number < 1:
             raise ValueError
     except (TypeError, ValueError):
         return 1, _("The page number must be a whole number from 1; showing page 1.")
+    if number > last and more_than:
+        message = _("Pages go through the first %(most)s meetings only; showing page %(last)s.")
+        return last, message % {"most": intcomma(more_than), "last": last}
     if number > last:
         return last, _("There is no page %(number)s; showing the last page, %(last)s.") % {
             "number": number,
@@ -33,15 +38,16 @@ def page_number(raw, last):
     return number, ""
 
 
-def paginate(params, queryset, per_page, count=None):
+def paginate(params, queryset, per_page, count=None, more_than=None):
     """
     A page of `queryset` for the list's parsed parameters (`params`, a QueryParams), with
-    links that keep every other parameter. `count`, when already known, saves a query.
+    links that keep every other parameter. `count`, when already known, saves a query;
+    `more_than`, when the count is a bound (page_number()).
     """
     paginator = Paginator(queryset, per_page)
     if count is not None:
         paginator.count = count
-    number, message = page_number(params.last("page", "1"), paginator.num_pages)
+    number, message = page_number(params.last("page", "1"), paginator.num_pages, more_than)
     page = paginator.page(number)
     links = [
         {
@@ -77,9 +83,10 @@ def list_prefetch(queryset):
     )
 
 
-def paginate_meetings(params, meetings, count, shown=list_prefetch):
+def paginate_meetings(params, meetings, count, shown=list_prefetch, more_than=None):
     """
-    paginate() for a list of meetings (an ordered queryset of `count` meetings), in two
+    paginate() for a list of meetings (an ordered queryset of `count` meetings, or of more
+    than `more_than` when the count is a bound, paged through the first `count`), in two
     queries and what `shown` adds to the page's (a list's rows: list_prefetch) however long
     the list and however deep the page:
 
@@ -97,12 +104,11 @@ def paginate_meetings(params, meetings, count, shown=list_prefetch):
     if count <= FEW_MEETINGS:
         ids = list(meetings.order_by().values_list("pk", flat=True))
         in_order = Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
-        return paginate(params, shown(in_order), MEETINGS_PER_PAGE, count=count)
+        return paginate(params, shown(in_order), MEETINGS_PER_PAGE, count, more_than)
     if finds_first(count):
         meetings = found_first(meetings)
-    pagination = paginate(
-        params, meetings.values_list("pk", flat=True), MEETINGS_PER_PAGE, count=count
-    )
+    ids = meetings.values_list("pk", flat=True)
+    pagination = paginate(params, ids, MEETINGS_PER_PAGE, count=count, more_than=more_than)
     fill_page(pagination["page"], shown(Meeting.objects.all()))
     return pagination
 
