@@ -17,18 +17,27 @@ class Unaccent(models.Func):
     output_field = models.TextField()
 
 
-class Year(models.Func):
+class DatePart(models.Func):
+    """
+    A part of a date: `template` on PostgreSQL, `sqlite_template` on SQLite, where dates are
+    ISO text ("2018-05-03") and a part is read from its characters.
+    """
+
+    sqlite_template = None
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template=self.sqlite_template, **extra_context)
+
+
+class Year(DatePart):
     """
     The year of a date, as an integer. Django's ExtractYear calls a Python function for
     every row on SQLite; there dates are ISO text, so the first four characters will do.
     """
 
     template = "CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer)"
+    sqlite_template = "CAST(substr(%(expressions)s, 1, 4) AS integer)"
     output_field = models.IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        template = "CAST(substr(%(expressions)s, 1, 4) AS integer)"
-        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 @receiver(connection_created)
@@ -38,23 +47,17 @@ def register_sqlite_functions(sender, connection, **kwargs):
         connection.connection.create_function("UNACCENT", 1, unaccent, deterministic=True)
 
 
-class Month(models.Func):
+class Month(DatePart):
     """The month of a date (1 to 12), as an integer: on SQLite, from the ISO text."""
 
     template = "CAST(EXTRACT(MONTH FROM %(expressions)s) AS integer)"
+    sqlite_template = "CAST(substr(%(expressions)s, 6, 2) AS integer)"
     output_field = models.IntegerField()
 
-    def as_sqlite(self, compiler, connection, **extra_context):
-        template = "CAST(substr(%(expressions)s, 6, 2) AS integer)"
-        return self.as_sql(compiler, connection, template=template, **extra_context)
 
-
-class YearMonth(models.Func):
+class YearMonth(DatePart):
     """The year and month of a date, "2018-05": on SQLite, the ISO text's first seven."""
 
     template = "to_char(%(expressions)s, 'YYYY-MM')"
+    sqlite_template = "substr(%(expressions)s, 1, 7)"
     output_field = models.CharField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        template = "substr(%(expressions)s, 1, 7)"
-        return self.as_sql(compiler, connection, template=template, **extra_context)
