@@ -199,7 +199,7 @@ def grouped(matched, matched_params, linked, limit, at_most, facets=FACETS, coun
     """
     facet_groups() of the meetings of the common table expression `matched` (id, kind,
     country_id, year, timeline_item), the topics and officials grouped by the SQL that
-    `linked`(kind, condition) writes. With `at_most`, they are counted (counted_sql()).
+    `linked`(kind, condition) writes. With `at_most`, they are counted (total_sql()).
 
     Their participations are read once, into `participants` (meeting_id, official_id,
     side_id), for the officials (what `linked` may read) and the parties alike: read twice,
@@ -207,15 +207,17 @@ def grouped(matched, matched_params, linked, limit, at_most, facets=FACETS, coun
     """
     gate, counted = "TRUE", ""
     if at_most is not None:
-        counted = counted_sql("timeline" in facets, count_most)
+        counted = total_sql(count_most)
         # An uncorrelated condition, evaluated once: when false, no grouping reads a row.
         gate = f"(SELECT n FROM total) <= {int(at_most)}"
+    if "timeline" in facets:
+        counted += months_sql(count_most if at_most is not None else None)
     participants = (
         f", participants AS (SELECT meeting_id, official_id, side_id "
         f"FROM {Participation._meta.db_table} "
         f"WHERE {gate} AND meeting_id IN (SELECT id FROM matched))"
     )
-    parts = groups_sql(linked, gate, facets, months=at_most is not None)
+    parts = groups_sql(linked, gate, facets)
     sql = f"WITH {matched}{counted}{participants} {parts}"
     if at_most is not None:
         sql += " UNION ALL SELECT 'count', NULL, NULL, n, 1 FROM total"
@@ -224,35 +226,33 @@ def grouped(matched, matched_params, linked, limit, at_most, facets=FACETS, coun
         return read_groups(cursor.fetchall(), no_groups(at_most, facets))
 
 
-def counted_sql(by_month, count_most=None):
+def total_sql(count_most=None):
     """
-    The common tables that count the meetings of `matched` into `total` (n) and, when
-    `by_month`, group them into `months` (item, n): the dated ones' timeline_item, the
-    undated ones' NULL. With `count_most`, no more than count_most + 1 are read to count
-    them (PostgreSQL reads a common table only as far as asked), and beyond count_most
-    they are not grouped; otherwise the count is the sum of the months (one reading).
+    The common table `total` (n): how many meetings `matched` holds, counted no further than
+    `count_most` + 1 when given (PostgreSQL reads a common table only as far as asked).
+    """
+    limit = "" if count_most is None else f" LIMIT {int(count_most) + 1}"
+    return f", total (n) AS (SELECT COUNT(*) FROM (SELECT id FROM matched{limit}) counted)"
+
+
+def months_sql(count_most=None):
+    """
+    The common table `months` (item, n): the meetings of `matched` by timeline_item, the
+    undated ones under NULL; none at all when `total` passes `count_most`.
     """
     item = "CASE WHEN year IS NULL THEN NULL ELSE timeline_item END"
-    if count_most is None:
-        if not by_month:
-            return ", total (n) AS (SELECT COUNT(*) FROM matched)"
-        months = f", months (item, n) AS (SELECT {item}, COUNT(*) FROM matched GROUP BY {item})"
-        return f"{months}, total (n) AS (SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM months)"
-    capped = f"(SELECT id FROM matched LIMIT {int(count_most) + 1}) capped"
-    total = f", total (n) AS (SELECT COUNT(*) FROM {capped})"
-    if not by_month:
-        return total
+    within = "TRUE" if count_most is None else f"(SELECT n FROM total) <= {int(count_most)}"
     return (
-        f"{total}, months (item, n) AS (SELECT {item}, COUNT(*) FROM matched "
-        f"WHERE (SELECT n FROM total) <= {int(count_most)} GROUP BY {item})"
+        f", months (item, n) AS (SELECT {item}, COUNT(*) FROM matched "
+        f"WHERE {within} GROUP BY {item})"
     )
 
 
-def groups_sql(linked, gate, facets, months=False):
+def groups_sql(linked, gate, facets):
     """
     The UNION of the rows (facet, value, label, count, rank) of each of `facets`, in this
     order, under `gate`: those in LIMITED take the `limit` as their one parameter. The
-    timeline is read from the common table `months` when there is one, ungated.
+    timeline is read from the common table `months` (months_sql()), which has its own bound.
     """
     parts = {
         "topic": f"SELECT 'topic', topics.* FROM ({linked('topic', gate)}) topics",
@@ -270,11 +270,8 @@ def groups_sql(linked, gate, facets, months=False):
             ROW_NUMBER() OVER (ORDER BY year DESC)
             FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY year""",
         # By month and date precision, "2018-05 day", as the summary rows' timelines.
-        "timeline": f"""SELECT 'timeline', timeline_item, '', COUNT(*), 0
-            FROM matched WHERE year IS NOT NULL AND {gate} GROUP BY timeline_item""",
+        "timeline": "SELECT 'timeline', item, '', n, 0 FROM months WHERE item IS NOT NULL",
     }
-    if months:
-        parts["timeline"] = "SELECT 'timeline', item, '', n, 0 FROM months WHERE item IS NOT NULL"
     return " UNION ALL ".join(parts[facet] for facet in facets)
 
 
