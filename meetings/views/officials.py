@@ -87,7 +87,10 @@ class OfficialDetail(Resource):
         official = context["official"]
         ids = cached(("official-meetings", official.pk), lambda: official_meeting_ids(official))
         pagination = paginate(QueryParams(request.GET), ids, RELATED_PER_PAGE)
-        fill_page(pagination["page"], context["participations"], key="meeting_id")
+        participations = context["participations"]
+        fill_page(
+            pagination["page"], lambda ids: participations.filter(meeting_id__in=ids), "meeting_id"
+        )
         return pagination
 
     def json(self, request, context):

@@ -6,11 +6,11 @@ fixed number of queries however long the list and however deep the page.
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Prefetch
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
-from ..models import Meeting, Participation
+from ..models import Meeting
+from .rows import list_rows
 
 MEETINGS_PER_PAGE = 20
 FEW_MEETINGS = 1_000  # a list this short is read by id (see paginate_meetings)
@@ -66,29 +66,12 @@ def paginate(params, queryset, per_page, count=None, more_than=None):
     }
 
 
-def list_prefetch(queryset):
-    """
-    What a row of a meeting list shows: place, participants and topics, and only those
-    columns (not the summaries, notes and source passages, which the rows do not show).
-    """
-    participants = (
-        Participation.objects.select_related("official")
-        .only("meeting", "order", "official__name", "official__slug")
-        .order_by("order", "pk")
-    )
-    return (
-        queryset.defer("summary", "notes")
-        .select_related("city", "country")
-        .prefetch_related(Prefetch("participations", queryset=participants), "topics")
-    )
-
-
-def paginate_meetings(params, meetings, count, shown=list_prefetch, more_than=None):
+def paginate_meetings(params, meetings, count, shown=list_rows, more_than=None):
     """
     paginate() for a list of meetings (an ordered queryset of `count` meetings, or of more
     than `more_than` when the count is a bound, paged through the first `count`), in two
-    queries and what `shown` adds to the page's (a list's rows: list_prefetch) however long
-    the list and however deep the page:
+    queries and what `shown` reads of the page's (a queryset of them, in order: a list's
+    rows, list_rows) however long the list and however deep the page:
 
     * a short list is found by its filters alone, then put in order: asked for a page in
       order directly, PostgreSQL may walk the date index of every meeting looking for these
@@ -104,12 +87,15 @@ def paginate_meetings(params, meetings, count, shown=list_prefetch, more_than=No
     if count <= FEW_MEETINGS:
         ids = list(meetings.order_by().values_list("pk", flat=True))
         in_order = Meeting.objects.filter(pk__in=ids).order_by(*meetings.query.order_by)
-        return paginate(params, shown(in_order), MEETINGS_PER_PAGE, count, more_than)
+        pagination = paginate(params, in_order, MEETINGS_PER_PAGE, count, more_than)
+        page = pagination["page"]
+        page.object_list = shown(page.object_list)
+        return pagination
     if finds_first(count):
         meetings = found_first(meetings)
     ids = meetings.values_list("pk", flat=True)
     pagination = paginate(params, ids, MEETINGS_PER_PAGE, count=count, more_than=more_than)
-    fill_page(pagination["page"], shown(Meeting.objects.all()))
+    fill_page(pagination["page"], lambda ids: shown(Meeting.objects.filter(pk__in=ids)))
     return pagination
 
 
@@ -130,8 +116,8 @@ def materialized(ids):
     return RawSQL(f"WITH found AS MATERIALIZED ({sql}) SELECT * FROM found", params)
 
 
-def fill_page(page, queryset, key="pk"):
-    """Turn a page of ids into their rows from `queryset` (whose `key` they are), in order."""
+def fill_page(page, rows_of, key="pk"):
+    """Turn a page of ids into their rows, `rows_of(ids)` (whose `key` they are), in order."""
     ids = list(page.object_list)
-    rows = {getattr(row, key): row for row in queryset.filter(**{f"{key}__in": ids})}
+    rows = {getattr(row, key): row for row in rows_of(ids)}
     page.object_list = [rows[pk] for pk in ids if pk in rows]  # none deleted since

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_safe
 from ..exports.records import meeting_reference
 from ..querystring import QueryParams
 from ..versioning import cached_page, conditional_page
-from .pagination import list_prefetch, paginate_meetings
+from .pagination import paginate_meetings
+from .rows import list_rows
 
 # What a detail page understands: the page number of the meetings it lists.
 PAGE = ("page",)
@@ -84,7 +85,7 @@ class ResourceWithMeetings(Resource):
         context = {key: value for key, value in context.items() if key != "meetings"}
         return super().html(request, {**context, "pagination": pagination})
 
-    def meeting_pagination(self, request, context, shown=list_prefetch):
+    def meeting_pagination(self, request, context, shown=list_rows):
         meetings = context["meetings"]
         count = context.get("meeting_count")  # when the context knows it already
         count = meetings.count() if count is None else count
@@ -92,8 +93,8 @@ class ResourceWithMeetings(Resource):
 
     def meetings_json(self, request, context, export_filter):
         """The twin's page of meetings, the page's own (see meetings_page_data)."""
-        # A reference shows none of the rows a list prefetches.
-        pagination = self.meeting_pagination(request, context, shown=lambda meetings: meetings)
+        # A reference shows none of what a list's rows read besides the meeting.
+        pagination = self.meeting_pagination(request, context, shown=list)
         rows = [meeting_reference(meeting, request) for meeting in pagination["page"]]
         return meetings_page_data(request, pagination, rows, export_filter)
 
