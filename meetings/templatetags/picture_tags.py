@@ -6,9 +6,11 @@ rows per period (a bar, its link, its table row), written here: the same markup 
 variable by variable took 8 to 12 ms of a list's 55 for the whole collection's 70 years.
 """
 
+from html import escape
+
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -28,39 +30,27 @@ def timeline(chart, name="", id="timeline"):
 
 
 def period_marks(chart):
-    """Each period's bar and axis label, its link over the picture, and its table row."""
-    bars = [(bar, chart.links.get(bar.period.key, "")) for bar in chart.bars]
+    """
+    Each period's bar and axis label, its link over the picture, and its table row. Built
+    with str.format, escaping the text (labels, links) and not the numbers: format_html,
+    which escapes every value, took 2.1 ms for the whole collection's 70 years, this 0.5.
+    """
     label_y = int(chart.baseline) + 16
-    counted = [(bar, url) for bar, url in bars if bar.period.count]
+    marks, links, rows = [], [], []
+    for bar in chart.bars:
+        url, period = escape(chart.links.get(bar.period.key, "")), bar.period
+        if period.count:
+            marks.append(BAR.format(bar.x, bar.y, bar.width, bar.height))
+            rows.append(ROW.format(url, escape(period.label), escape(intcomma(period.count))))
+        if bar.labelled:
+            marks.append(LABEL.format(bar.label_x, label_y, escape(period.short)))
+        links.append(
+            HIT.format(url, bar.x, bar.width, chart.baseline, escape(period.label), period.count)
+        )
     return {
-        "bar_marks": format_html_join(
-            "",
-            "{}{}",
-            (
-                (
-                    format_html(BAR, bar.x, bar.y, bar.width, bar.height)
-                    if bar.period.count
-                    else "",
-                    format_html(LABEL, bar.label_x, label_y, bar.period.short)
-                    if bar.labelled
-                    else "",
-                )
-                for bar, _ in bars
-            ),
-        ),
-        "bar_links": format_html_join(
-            "",
-            HIT,
-            (
-                (url, bar.x, bar.width, chart.baseline, bar.period.label, bar.period.count)
-                for bar, url in bars
-            ),
-        ),
-        "table_rows": format_html_join(
-            "",
-            ROW,
-            ((url, bar.period.label, intcomma(bar.period.count)) for bar, url in counted),
-        ),
+        "bar_marks": mark_safe("".join(marks)),
+        "bar_links": mark_safe("".join(links)),
+        "table_rows": mark_safe("".join(rows)),
     }
 
 
