@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from meetings.models import (
     Agency,
@@ -188,3 +189,19 @@ def test_str_is_readable():
     beltran = Position.objects.get(official__slug="alberto-elias-beltran")
     # Two posts of one person are told apart by their dates (the admin lists them so).
     assert str(beltran) == "Acting Attorney General, Alberto Elías Beltrán (from 2017-10-16)"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_kind_and_a_role_are_labelled_as_django_labels_them(language):
+    # The models' own get_kind_display and get_role_display skip rebuilding the choices.
+    with translation.override(language):
+        for kind in Meeting.Kind.values:
+            meeting = Meeting(kind=kind)
+            field = Meeting._meta.get_field("kind")
+            assert meeting.get_kind_display() == meeting._get_FIELD_display(field)
+        for role in Participation.Role.values:
+            participation = Participation(role=role)
+            field = Participation._meta.get_field("role")
+            assert participation.get_role_display() == participation._get_FIELD_display(field)
+    with translation.override("es"):
+        assert Meeting(kind="phone-call").get_kind_display() != "Telephone call"

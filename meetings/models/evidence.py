@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..text import PassageNotFound, find_passage
-from .base import choices_check
+from .base import choice_label, choices_check
 from .bodies import Agency
 from .people import Official, Position
 from .places import Country
@@ -115,6 +115,9 @@ class Participation(EvidenceModel):
 
     def __str__(self):
         return f"{self.official} ({self.get_role_display()}, {self.side.code})"
+
+    def get_role_display(self):
+        return choice_label(ParticipationRole, self.role)
 
     def natural_key(self):
         return (self.meeting.slug, self.official.slug)

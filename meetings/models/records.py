@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .base import (
     DatePrecision,
     NaturalKeyManager,
+    choice_label,
     choices_check,
     date_range,
     fill_slug,
@@ -307,6 +308,9 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return slug_url("meeting-detail", self.slug)
+
+    def get_kind_display(self):
+        return choice_label(MeetingKind, self.kind)
 
     def natural_key(self):
         return (self.slug,)
