@@ -10,7 +10,7 @@ under 2 ms.
 from collections import defaultdict
 
 from ..models import Meeting, Participation
-from ..models.base import slug_url
+from ..models.base import slug_urls
 
 ROW_COLUMNS = (
     "title",
@@ -62,8 +62,8 @@ def topic_links(ids):
 
 def grouped_links(rows, url_name):
     """(meeting id, slug, name) rows as {meeting id: [{"url", "name"}, ...]}, in order."""
-    links = defaultdict(list)
+    links, url = defaultdict(list), slug_urls(url_name)
     for meeting_id, slug, name in rows:
         # Dicts: a template finds a key in one step, where an attribute costs it an exception.
-        links[meeting_id].append({"url": slug_url(url_name, slug), "name": name})
+        links[meeting_id].append({"url": url(slug), "name": name})
     return links
