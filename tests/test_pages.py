@@ -233,6 +233,7 @@ def test_facets_count_within_the_current_filters_and_toggle(client):
             "count": 2,
             "url": "?official=rex-tillerson&date_after=2017&date_before=2017",
             "active": False,
+            "page": "",
         }
     }
     kinds = {item["label"]: item["count"] for item in facets["kind"]["items"]}

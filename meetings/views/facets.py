@@ -123,8 +123,14 @@ def facet(title, key, params, rows, multi=False):
             url = params.toggle(key, value)
         else:
             url = params.without(key) if active else params.replace(key, value)
-        items.append({"label": label, "count": count, "url": url, "active": active})
+        items.append(facet_item(label, count, url, active))
     return {"title": title, "key": key, "items": items}
+
+
+def facet_item(label, count, url, active):
+    # Every key the template asks for, "page" (a country's page) too: a key it misses costs
+    # the template an exception and a dir() of the dict (0.5 ms a list of 110 items).
+    return {"label": label, "count": count, "url": url, "active": active, "page": ""}
 
 
 def year_facet(params, rows):
@@ -136,7 +142,7 @@ def year_facet(params, rows):
             url = params.without("date_after", "date_before")
         else:
             url = params.replace_many(date_after=year, date_before=year)
-        items.append({"label": year, "count": count, "url": url, "active": active})
+        items.append(facet_item(year, count, url, active))
     return {"title": _("Year"), "key": "year", "items": items}
 
 
