@@ -27,9 +27,9 @@ ROW_COLUMNS = (
 
 def list_rows(meetings):
     """
-    The rows of `meetings` (a queryset of a page's meetings, in the page's order), each
-    meeting with `people` and `topic_links`: lists of {"url", "name"}, in the order a reader
-    sees them (participants as ordered on the meeting, topics by name).
+    The rows of `meetings` (a queryset of a page's meetings), in its order, each meeting
+    with `people` and `topic_links`: lists of {"url", "name"}, in the order a reader sees
+    them (participants as ordered on the meeting, topics by name).
     """
     rows = list(meetings.select_related("city", "country").only(*ROW_COLUMNS))
     ids = [meeting.pk for meeting in rows]
