@@ -7,6 +7,7 @@ variable by variable took 8 to 12 ms of a list's 55 for the whole collection's 7
 """
 
 from html import escape
+from math import floor
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -21,6 +22,14 @@ HIT = (
     "<title>{}: {}</title></rect></a>"
 )
 ROW = '<tr><th scope="row"><a href="{}">{}</a></th><td class="num">{}</td></tr>'
+# An edge's width class is its stroke rounded half up, as floatformat:0 rounded it.
+EDGE = '<line class="network__edge network__edge--w{}" x1="{}" y1="{}" x2="{}" y2="{}"/>'
+NODE = '<circle class="network__node {}{}" cx="{}" cy="{}" r="{}"/>'
+LABEL_AT = '<text class="network__label" x="{}" y="{}" text-anchor="{}">{}</text>'
+NODE_HIT = (
+    '<a href="{}" tabindex="-1"><circle class="picture__hit" cx="{}" cy="{}" r="{}">'
+    "<title>{}</title></circle></a>"
+)
 
 
 @register.inclusion_tag("meetings/includes/timeline.html")
@@ -58,4 +67,31 @@ def period_marks(chart):
 def network(picture, links, id="network"):
     """An official's network; `links` maps each person's slug to their meetings together."""
     nodes = [(node, links.get(node.person.slug, "")) for node in picture.nodes]
-    return {"picture": picture, "nodes": nodes, "id": id}
+    return {"picture": picture, "nodes": nodes, "id": id, **network_marks(picture, nodes)}
+
+
+def network_marks(picture, nodes):
+    """
+    The network's lines, its people's circles and names, and each person's link over the
+    picture, built as period_marks() builds a timeline's: looked up variable by variable,
+    they took 2.6 ms of an official's page.
+    """
+    edges = [
+        EDGE.format(floor(e.stroke + 0.5), e.source.x, e.source.y, e.target.x, e.target.y)
+        for e in picture.edges
+    ]
+    marks, hits = [], []
+    for node, url in nodes:
+        person, centre = node.person, " network__node--centre" if node.centre else ""
+        marks.append(NODE.format(node.swatch, centre, node.x, node.y, node.radius))
+        marks.append(LABEL_AT.format(node.label_x, node.label_y, node.anchor, escape(person.label)))
+        if url:
+            title = f"{person.name} ({person.country}): {person.meetings}"
+            hits.append(
+                NODE_HIT.format(escape(url), node.x, node.y, int(node.radius) + 6, escape(title))
+            )
+    return {
+        "edge_marks": mark_safe("\n    ".join(edges)),
+        "node_marks": mark_safe("\n    ".join(marks)),
+        "node_links": mark_safe("\n    ".join(hits)),
+    }
