@@ -1,9 +1,10 @@
 """
 The pictures' tags: {% timeline chart %} and {% network picture %} render a Timeline or a
 Network (meetings/pictures/) as server-side SVG with its table twin; the markup is in
-templates/meetings/includes/timeline.html and network.html, but for the timeline's three
-rows per period (a bar, its link, its table row), written here: the same markup looked up
-variable by variable took 8 to 12 ms of a list's 55 for the whole collection's 70 years.
+templates/meetings/includes/timeline.html and network.html, but for what repeats per period
+or person, written here: a timeline's bar, link and table row per period, a network's lines,
+circles, names and links. The same markup looked up variable by variable took 8 to 12 ms of a
+list's 55 for the whole collection's 70 years, and 2.6 ms of an official's page.
 """
 
 from html import escape
