@@ -1,13 +1,17 @@
 """The pictures' and citations' pure functions, alone: counts in, geometry or text out."""
 
+import dataclasses
 import datetime
 import json
+import math
+import re
 
 import icalendar
 import pytest
 
 from meetings import calendars, citations
 from meetings.pictures import network, relations, timeline
+from meetings.templatetags import picture_tags
 
 # ---------------------------------------------------------------- timeline
 
@@ -120,6 +124,24 @@ def test_many_countries_share_the_last_colour():
     colours = network.swatches(CENTRE, people)
     assert sorted(set(colours.values()))[-1] == "swatch-other"
     assert len(set(colours.values())) == network.SWATCHES + 1
+
+
+def test_the_network_marks_escape_names_and_round_widths_half_up():
+    people = [*PEOPLE, network.Person("odd", "O'Brien <& Co>", "IE", 2)]
+    picture = network.network(CENTRE, people, LINKS)
+    links = {p.slug: f"/meetings/?official=luis&official={p.slug}" for p in people}
+    marks = picture_tags.network_marks(
+        picture, [(node, links.get(node.person.slug, "")) for node in picture.nodes]
+    )
+    widths = re.findall(r"network__edge--w(\d+)", marks["edge_marks"])
+    assert widths == [str(math.floor(edge.stroke + 0.5)) for edge in picture.edges]
+    assert "O&#x27;Brien &lt;&amp; Co&gt; (IE): 2" in marks["node_links"]
+    assert "&amp;official=odd" in marks["node_links"]
+    assert marks["node_links"].count("<a ") == len(people)  # the centre has no link
+    assert marks["node_marks"].count("network__node--centre") == 1
+    picture.edges[0] = dataclasses.replace(picture.edges[0], stroke=2.5)
+    marks = picture_tags.network_marks(picture, [])
+    assert "network__edge--w3" in marks["edge_marks"]  # as floatformat:0, not round()
 
 
 def test_a_network_of_one_has_no_edges():
