@@ -10,7 +10,6 @@ from django.utils.http import urlencode
 
 from ..functions import Month, Year
 from ..models import Meeting, MeetingStatus, Official, Participation
-from ..summary.read import whole_timeline
 from ..versioning import cached
 from . import network as networks
 from . import timeline as timelines
@@ -32,15 +31,12 @@ def timeline_rows(meetings):
 
 def meeting_timeline(meetings, key, within):
     """
-    The Timeline of `meetings`, cached for the data version under `key` (None: `meetings` are
-    every published meeting, read from the summary rows), each bar and each
+    The Timeline of `meetings`, cached for the data version under `key`, each bar and each
     year-only count with the link to its period's list: the list's filters `within` (pairs
-    of parameters) and the period as date_after and date_before.
+    of parameters) and the period as date_after and date_before. (Every published meeting's
+    is read with the whole list's figures, from the summary rows: summary.read.whole_list.)
     """
-    if key is None:  # every published meeting: from the summary rows, one small query
-        rows = whole_timeline()
-    else:
-        rows = cached(("timeline", *key), lambda: timeline_rows(meetings))
+    rows = cached(("timeline", *key), lambda: timeline_rows(meetings))
     return timeline_chart(rows, within)
 
 

@@ -84,7 +84,8 @@ def read_summary(limits):
     """
     {"total": {"meetings": n, "agencies": n, "topics": n, "officials": n, "sources": n},
     "topic": [(slug, name, n)], "official": [...], "party": [(code, name, n)], "country":
-    [...], "kind": [(kind, n)], "year": [(year, n)], "timeline": whole_timeline()'s rows}:
+    [...], "kind": [(kind, n)], "year": [(year, n)], "timeline": [(year, month, precision, n)]
+    of the dated meetings, as pictures.data.timeline_rows gives them}:
     the facets asked for in `limits`, most frequent first, ties by name (years newest first).
     """
     with connection.cursor() as cursor:
@@ -125,17 +126,12 @@ def whole_list(limit):
     return groups["total"]["meetings"], groups
 
 
-def whole_timeline():
-    """[(year, month, precision, count)] of every published dated meeting, as timeline_rows."""
-    return timeline_of("timeline")
-
-
 def official_timeline(official_id):
-    """whole_timeline() of the published meetings an official took part in (personal.py)."""
-    return timeline_of(f"{personal.TIMELINE}{int(official_id)}")
-
-
-def timeline_of(facet):
+    """
+    [(year, month, precision, n)] of the published dated meetings an official took part in
+    (personal.py), as pictures.data.timeline_rows gives them.
+    """
+    facet = f"{personal.TIMELINE}{int(official_id)}"
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT item, n FROM {TABLE} WHERE facet = %s AND n > 0", [facet])
         return [timeline_row(item, n) for item, n in cursor.fetchall()]
